@@ -1,0 +1,2 @@
+/** Benchmarks and the classifier scoring tool. */
+package fr.vigie.bench;

@@ -1,0 +1,39 @@
+package fr.vigie.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole configuration: one YAML file, loaded and validated by {@link ConfigLoader}.
+ * Immutable; maps keep the file's order.
+ */
+public record VigieConfig(
+        Site site,
+        StorageConfig storage,
+        Vantage vantage,
+        ProbingConfig probing,
+        Map<String, ScheduleConfig> schedules,
+        Map<String, CalendarConfig> calendars,
+        List<MaintenanceWindow> maintenance,
+        Map<String, Journey> journeys,
+        List<Target> targets,
+        ClassifierConfig classifier,
+        AlertsConfig alerts) {
+
+    public VigieConfig {
+        schedules = Map.copyOf(schedules);
+        calendars = Map.copyOf(calendars);
+        maintenance = List.copyOf(maintenance);
+        journeys = Map.copyOf(journeys);
+        targets = List.copyOf(targets);
+    }
+
+    public Optional<Target> target(String id) {
+        return targets.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    public Journey journeyOf(Target target) {
+        return journeys.get(target.journey());
+    }
+}
