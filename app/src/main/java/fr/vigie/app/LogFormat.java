@@ -1,0 +1,26 @@
+package fr.vigie.app;
+
+import java.util.List;
+
+/**
+ * Picks the logback configuration from {@code --log-format text|json} before logging starts:
+ * logback reads {@code logback.configurationFile} once, at the first logger creation.
+ */
+final class LogFormat {
+    private LogFormat() {
+    }
+
+    static void configureFrom(String[] args) {
+        List<String> list = List.of(args);
+        int i = list.indexOf("--log-format");
+        String format = i >= 0 && i + 1 < list.size() ? list.get(i + 1) : null;
+        for (String a : list) {
+            if (a.startsWith("--log-format=")) {
+                format = a.substring("--log-format=".length());
+            }
+        }
+        if ("json".equalsIgnoreCase(format) && System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-json.xml");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package fr.vigie.app.cli;
+
+import fr.vigie.config.Target;
+import fr.vigie.config.TargetKind;
+import fr.vigie.config.VigieConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code vigie check-config F}: validates a configuration, prints a summary, exits non-zero on errors. */
+@Command(name = "check-config", mixinStandardHelpOptions = true,
+        description = "Validate a configuration file and print a summary. Every error is listed with its YAML path and line.")
+public final class CheckConfigCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The YAML configuration, e.g. config/france.yaml")
+    Path file;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        VigieConfig config = ConfigFiles.loadOrReport(file, System.getenv(), spec.commandLine().getErr());
+        if (config == null) {
+            return ConfigFiles.INVALID;
+        }
+        out.println(file + ": OK");
+        out.println(summary(config));
+        out.flush();
+        return 0;
+    }
+
+    static String summary(VigieConfig config) {
+        Map<TargetKind, Long> byKind = config.targets().stream()
+                .collect(Collectors.groupingBy(Target::kind, () -> new java.util.EnumMap<>(TargetKind.class),
+                        Collectors.counting()));
+        long withCredentials = config.targets().stream().filter(t -> t.credentials().isPresent()).count();
+        Map<String, Long> byHosting = new TreeMap<>(config.targets().stream()
+                .collect(Collectors.groupingBy(t -> t.hostingGroup() == null ? "?" : t.hostingGroup(),
+                        Collectors.counting())));
+        StringBuilder s = new StringBuilder();
+        s.append("  site:       ").append(config.site().title()).append(" (").append(config.site().baseUrl())
+                .append(", ").append(config.site().timeZone()).append(")\n");
+        s.append("  storage:    ").append(config.storage().type().name().toLowerCase())
+                .append(config.storage().type() == fr.vigie.config.StorageConfig.Type.EMBEDDED
+                        ? " " + config.storage().path() : " " + config.storage().url())
+                .append('\n');
+        s.append("  vantage:    ").append(config.vantage().id()).append('\n');
+        s.append("  targets:    ").append(config.targets().size()).append(' ').append(byKind)
+                .append(", ").append(withCredentials).append(" with credentials (full logged-in journey)\n");
+        s.append("  hosting:    ").append(byHosting).append('\n');
+        s.append("  journeys:   ").append(new TreeMap<>(config.journeys()).keySet()).append('\n');
+        s.append("  schedules:  ").append(new TreeMap<>(config.schedules()).keySet()).append('\n');
+        s.append("  maintenance windows: ").append(config.maintenance().size()).append('\n');
+        s.append("  alert receivers: ").append(new TreeMap<>(config.alerts().receivers()).keySet())
+                .append(", routes: ").append(config.alerts().routes().size());
+        return s.toString();
+    }
+}
