@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The behaviour every {@link Store} must have; one subclass per implementation. */
 public abstract class StoreContractTest {
-    protected static final Instant T0 = Instant.parse("2021-04-06T06:00:00.123Z");
+    /** Recent enough for any raw-results retention policy; fixed millisecond part. */
+    protected static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.DAYS)
+            .plusMillis(123);
     private final List<Store> opened = new ArrayList<>();
 
     /** A fresh, empty store. */

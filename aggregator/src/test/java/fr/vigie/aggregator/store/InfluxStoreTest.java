@@ -1,0 +1,113 @@
+package fr.vigie.aggregator.store;
+
+import fr.vigie.aggregator.Fixtures;
+import fr.vigie.config.StepKind;
+import fr.vigie.probes.StepResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The store contract against a real InfluxDB 1.x, plus the disk spool used while it is unreachable. */
+class InfluxStoreTest extends StoreContractTest {
+    static final String URL = System.getenv().getOrDefault("VIGIE_TEST_INFLUXDB", "http://127.0.0.1:8086");
+
+    @TempDir
+    Path dir;
+    private final Map<Store, String> databases = new HashMap<>();
+
+    @Override
+    protected Store newStore() {
+        String db = "vigie_test_" + UUID.randomUUID().toString().replace("-", "");
+        Store s = new InfluxStore(URL, db, Duration.ofDays(7), dir.resolve(db), null, null);
+        databases.put(s, db);
+        return s;
+    }
+
+    @AfterEach
+    void dropDatabases() throws Exception {
+        for (String db : databases.values()) {
+            influxQuery("DROP DATABASE \"" + db + "\"");
+        }
+    }
+
+    @Test
+    void startUpCreatesRetentionPoliciesAndRollups() throws Exception {
+        Store store = track(newStore());
+        String db = databases.get(store);
+
+        assertThat(influxQuery("SHOW RETENTION POLICIES ON \"" + db + "\""))
+                .contains("\"raw\",\"168h0m0s\"").contains("\"rollup_90d\",\"2160h0m0s\"");
+        assertThat(influxQuery("SHOW CONTINUOUS QUERIES"))
+                .contains("results_1m ON " + db).contains("results_1h ON " + db).contains("results_1d ON " + db);
+    }
+
+    static String influxQuery(String q) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(URL + "/query"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Override
+    protected Store reopen(Store previous) {
+        String db = databases.get(previous);
+        return new InfluxStore(URL, db, Duration.ofDays(7), dir.resolve(db), null, null);
+    }
+
+    @Test
+    void resultsWrittenWhileInfluxIsDownAreReplayedExactlyOnceInOrder() throws Exception {
+        String db = "vigie_spool_" + UUID.randomUUID().toString().replace("-", "");
+        databases.put(null, db);
+        Path spoolDir = dir.resolve("spool");
+        List<StepResult> all = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            all.add(Fixtures.ok("spooled", T0.plusSeconds(i), "home", StepKind.PAGE, 30, 100 + i));
+        }
+
+        try (InfluxStore up = new InfluxStore(URL, db, Duration.ofDays(7), spoolDir, null, null)) {
+            up.appendResults(all.subList(0, 100));
+            up.flush();
+            assertThat(up.spooling()).isFalse();
+        }
+        // The same database behind a port where nothing listens: InfluxDB is "down".
+        int deadPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            deadPort = s.getLocalPort();
+        }
+        try (InfluxStore down = new InfluxStore("http://127.0.0.1:" + deadPort, db, Duration.ofDays(7), spoolDir,
+                null, null)) {
+            down.appendResults(all.subList(100, 200));
+            down.flush();
+            down.appendResults(all.subList(200, 300));
+            down.flush();
+            assertThat(down.spooling()).isTrue();
+        }
+        try (InfluxStore back = new InfluxStore(URL, db, Duration.ofDays(7), spoolDir, null, null)) {
+            back.flush();
+            assertThat(back.spooling()).isFalse();
+            assertThat(back.results("spooled", T0, T0.plusSeconds(3600))).containsExactlyElementsOf(all);
+            // A replay after a partial replay rewrites the same points: still exactly once.
+            back.appendResults(all.subList(150, 250));
+            back.flush();
+            assertThat(back.results("spooled", T0, T0.plusSeconds(3600))).containsExactlyElementsOf(all);
+        }
+    }
+}
