@@ -1,0 +1,60 @@
+package fr.vigie.config.load;
+
+import fr.vigie.config.ClassifierConfig;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Every default of the configuration, in one place (documented in docs/config.md). */
+public final class Defaults {
+    private Defaults() {
+    }
+
+    // site
+    public static final String SITE_TITLE = "Vigie";
+    public static final String SITE_BASE_URL = "http://127.0.0.1:8080";
+    public static final Path SITE_OUTPUT = Path.of("var/site");
+    public static final List<String> SITE_LANGUAGES = List.of("fr", "en");
+    public static final ZoneId SITE_TIME_ZONE = ZoneId.of("Europe/Paris");
+    public static final String SITE_LISTEN = "127.0.0.1:8080";
+
+    // storage
+    public static final Path EMBEDDED_PATH = Path.of("var/vigie.db");
+    public static final Path INFLUXDB_SPOOL = Path.of("var/spool");
+    public static final String INFLUXDB_URL = "http://127.0.0.1:8086";
+    public static final String INFLUXDB_DATABASE = "vigie";
+    public static final Duration RETENTION = Duration.ofDays(30);
+
+    // vantage
+    public static final String VANTAGE_ID = "local";
+    public static final String VANTAGE_LABEL = "Local";
+
+    // probing
+    public static final String USER_AGENT = "Vigie/0.1 (school services status probe)";
+    public static final double MAX_REQUESTS_PER_SECOND = 5.0;
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration STEP_TIMEOUT = Duration.ofSeconds(20);
+    public static final long MAX_BODY_BYTES = 2L * 1024 * 1024;
+    public static final int MAX_REDIRECTS = 10;
+    public static final Duration LOGIN_BACKOFF = Duration.ofMinutes(30);
+
+    // schedules and targets
+    /** Name of the schedule a target without {@code schedule} uses; built in unless the config defines it. */
+    public static final String SCHEDULE_NAME = "default";
+    public static final Duration SCHEDULE_EVERY = Duration.ofMinutes(1);
+    /** Accepted status codes when a step's expect says nothing: 200-399. */
+    public static final int STATUS_FROM = 200;
+    public static final int STATUS_TO = 399;
+    public static final boolean FOLLOW_REDIRECTS = true;
+    public static final boolean CALENDAR_PUBLIC_HOLIDAYS = true;
+
+    // classifier
+    public static final ClassifierConfig CLASSIFIER = ClassifierConfig.defaults();
+
+    // alerts
+    public static final Duration GROUP_WAIT = Duration.ofSeconds(30);
+    public static final Duration REPEAT_INTERVAL = Duration.ofHours(4);
+    public static final String ADMIN_LISTEN = "127.0.0.1:8081";
+}

@@ -1,0 +1,136 @@
+package fr.vigie.config.load;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A YAML document read into a Jackson tree while remembering the line of every node
+ * (Jackson's tree forgets locations, so the token stream is walked once by hand).
+ * Duplicate keys in a mapping are reported instead of silently keeping the last one.
+ */
+public final class LocatedTree {
+    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final JsonNode root;
+    private final Map<String, Integer> lines;
+
+    private LocatedTree(JsonNode root, Map<String, Integer> lines) {
+        this.root = root;
+        this.lines = lines;
+    }
+
+    /** Parses YAML text; syntax errors and duplicate keys are added to {@code problems}. */
+    public static LocatedTree parse(String text, Problems problems) {
+        Map<String, Integer> lines = new HashMap<>();
+        try (JsonParser parser = YAML.createParser(text)) {
+            if (parser.nextToken() == null) {
+                return new LocatedTree(MissingNode.getInstance(), lines);
+            }
+            Walker walker = new Walker(parser, lines, problems);
+            JsonNode root = walker.read("");
+            return new LocatedTree(root, lines);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            problems.addAtLine("", at == null ? 0 : at.getLineNr(), "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("")
+                    + (at == null ? "" : " (column " + at.getColumnNr() + ")"));
+            return new LocatedTree(MissingNode.getInstance(), lines);
+        } catch (IOException e) {
+            problems.addAtLine("", 0, "cannot read YAML: " + e.getMessage());
+            return new LocatedTree(MissingNode.getInstance(), lines);
+        }
+    }
+
+    public JsonNode root() {
+        return root;
+    }
+
+    /** Line of the node at {@code path}, or of its closest located ancestor; 0 when unknown. */
+    public int lineOf(String path) {
+        String p = path;
+        while (true) {
+            Integer line = lines.get(p);
+            if (line != null) {
+                return line;
+            }
+            if (p.isEmpty()) {
+                return 0;
+            }
+            p = Paths.parent(p);
+        }
+    }
+
+    /** Walks the token stream, building nodes and recording the line where each path starts. */
+    private static final class Walker {
+        private final JsonParser parser;
+        private final Map<String, Integer> lines;
+        private final Problems problems;
+
+        Walker(JsonParser parser, Map<String, Integer> lines, Problems problems) {
+            this.parser = parser;
+            this.lines = lines;
+            this.problems = problems;
+        }
+
+        JsonNode read(String path) throws IOException {
+            lines.putIfAbsent(path, parser.currentTokenLocation().getLineNr());
+            JsonToken token = parser.currentToken();
+            return switch (token) {
+                case START_OBJECT -> readObject(path);
+                case START_ARRAY -> readArray(path);
+                case VALUE_STRING -> NODES.textNode(parser.getText());
+                case VALUE_NUMBER_INT -> NODES.numberNode(parser.getLongValue());
+                case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+                case VALUE_TRUE -> NODES.booleanNode(true);
+                case VALUE_FALSE -> NODES.booleanNode(false);
+                case VALUE_NULL -> NODES.nullNode();
+                default -> NODES.textNode(parser.getText());
+            };
+        }
+
+        private ObjectNode readObject(String path) throws IOException {
+            ObjectNode object = NODES.objectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                String childPath = Paths.key(path, key);
+                int keyLine = parser.currentTokenLocation().getLineNr();
+                parser.nextToken();
+                if (object.has(key)) {
+                    problems.addAtLine(childPath, keyLine, "duplicate key '" + key + "' (first at line "
+                            + lines.get(childPath) + ")");
+                    skipValue(childPath);
+                    continue;
+                }
+                lines.put(childPath, keyLine);
+                object.set(key, read(childPath));
+            }
+            return object;
+        }
+
+        private ArrayNode readArray(String path) throws IOException {
+            ArrayNode array = NODES.arrayNode();
+            int index = 0;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                array.add(read(Paths.index(path, index++)));
+            }
+            return array;
+        }
+
+        private void skipValue(String path) throws IOException {
+            Map<String, Integer> scratch = new HashMap<>();
+            new Walker(parser, scratch, problems).read(path);
+        }
+    }
+}
