@@ -1,0 +1,94 @@
+package fr.vigie.statuspage.html;
+
+import fr.vigie.aggregator.Incident;
+import fr.vigie.config.Target;
+import fr.vigie.statuspage.model.PublicState;
+import fr.vigie.statuspage.model.Texts;
+import fr.vigie.statuspage.output.SiteFiles;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Every HTML page of one language: home, one page per service and per public incident, history,
+ * the accessibility statement and the not-found page. Links are relative, so the folder can be
+ * published under any path.
+ */
+public final class HtmlSite {
+    private final Templates templates;
+
+    public HtmlSite(Templates templates) {
+        this.templates = templates;
+    }
+
+    /**
+     * @param prefix     folder of this language ("" for the default language, "en/")
+     * @param otherPrefix folder of the language the switch link points to
+     */
+    public void addTo(SiteFiles files, PublicState state, Texts texts, String prefix, String otherPrefix,
+                      String otherLanguage) {
+        ViewFactory views = new ViewFactory(state, texts);
+        Page page = new Page(state, texts, views, prefix, otherPrefix, otherLanguage);
+
+        Map<String, Object> home = page.model("");
+        home.put("banner", views.banner());
+        home.put("trust", views.trust());
+        home.put("incidents", views.openIncidents());
+        home.put("groups", views.groups());
+        home.put("maintenance", views.maintenance());
+        files.put(prefix + "index.html", templates.render("home.ftlh", home));
+
+        for (Target target : state.services()) {
+            String path = ViewFactory.serviceHref(target.id());
+            Map<String, Object> model = page.model(path);
+            model.put("page", views.servicePage(target));
+            model.put("trust", views.trust());
+            files.put(prefix + path + "index.html", templates.render("service.ftlh", model));
+        }
+        for (Incident incident : state.incidents()) {
+            String path = ViewFactory.incidentHref(incident.id());
+            Map<String, Object> model = page.model(path);
+            model.put("i", views.incident(incident));
+            files.put(prefix + path + "index.html", templates.render("incident.ftlh", model));
+        }
+        Map<String, Object> history = page.model("history/");
+        history.put("months", views.months());
+        files.put(prefix + "history/index.html", templates.render("history.ftlh", history));
+
+        Map<String, Object> accessibility = page.model("accessibilite/");
+        if (state.config().site().contactUrl() != null) {
+            accessibility.put("contactUrl", state.config().site().contactUrl());
+        }
+        files.put(prefix + "accessibilite/index.html", templates.render("accessibility.ftlh", accessibility));
+
+        // Served for any unknown path at any depth: links are absolute from the site root.
+        Map<String, Object> notFound = page.model("");
+        notFound.put("root", "/");
+        notFound.put("base", "/" + prefix);
+        notFound.put("otherBase", "/" + otherPrefix);
+        files.put(prefix + "404.html", templates.render("notfound.ftlh", notFound));
+    }
+
+    /** The variables every page template reads. */
+    private record Page(PublicState state, Texts texts, ViewFactory views, String prefix, String otherPrefix,
+                        String otherLanguage) {
+        Map<String, Object> model(String path) {
+            String root = "../".repeat(depth(prefix + path));
+            Map<String, Object> model = new HashMap<>();
+            model.put("t", texts.asMap());
+            model.put("lang", texts.language());
+            model.put("siteTitle", state.config().site().title());
+            model.put("root", root.isEmpty() ? "./" : root);
+            model.put("base", root.isEmpty() && prefix.isEmpty() ? "./" : root + prefix);
+            model.put("otherBase", root + otherPrefix);
+            model.put("otherLang", otherLanguage);
+            model.put("path", path);
+            model.put("generated", texts.format("footer.generated", views.times().dateTime(state.at())));
+            return model;
+        }
+
+        private static int depth(String path) {
+            return (int) path.chars().filter(c -> c == '/').count();
+        }
+    }
+}

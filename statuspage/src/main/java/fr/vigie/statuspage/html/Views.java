@@ -1,0 +1,68 @@
+package fr.vigie.statuspage.html;
+
+import java.util.List;
+
+/** The records templates read: plain, already worded and formatted, links relative to the language root. */
+public final class Views {
+    private Views() {
+    }
+
+    /** One service as listed on the home page and headed on its own page. */
+    public record ServiceView(String id, String name, String href, String statusKey, String statusText,
+                              String cause, List<String> evidence, String confidence, String lastCheck,
+                              String academies, String kind) {
+    }
+
+    /** A heading with its services (a region of ENTs, or CNED, or ÉduConnect). */
+    public record Group(String title, List<Subgroup> subgroups) {
+    }
+
+    /** A region inside a group; title null when the group has no regions. */
+    public record Subgroup(String title, List<ServiceView> services) {
+    }
+
+    /** A link to a service. */
+    public record Link(String text, String href) {
+    }
+
+    /** One incident update as shown in a timeline (newest first). */
+    public record UpdateView(String time, String iso, String state, String author, String text) {
+    }
+
+    /** An incident, summarised for lists or shown in full on its page. */
+    public record IncidentView(String id, String name, String href, String stateKey, String stateText,
+                               boolean open, String start, String startIso, String end, String duration,
+                               String cause, List<String> evidence, List<Link> services, UpdateView latest,
+                               List<UpdateView> updates) {
+    }
+
+    /** The overall banner: status class, headline and detail line. */
+    public record Banner(String statusKey, String title, String detail) {
+    }
+
+    /** "How much to trust this page". */
+    public record Trust(String lastRound, int vantages, boolean impaired) {
+    }
+
+    /** Incidents opened in one month. */
+    public record Month(String title, List<IncidentView> incidents) {
+    }
+
+    /** A declared maintenance window not yet over. */
+    public record MaintenanceView(String description, String start, String end, String services) {
+    }
+
+    /** One response-time chart with its text alternative. */
+    public record Chart(String title, String svg, String summary) {
+    }
+
+    /** Everything a service page shows. */
+    public record ServicePage(ServiceView service, String historySvg, String historySummary,
+                              List<DisruptedDay> disruptedDays, List<Chart> charts, List<IncidentView> current,
+                              List<IncidentView> past) {
+    }
+
+    /** A day of the 90-day history that was not fully operational, for the text table. */
+    public record DisruptedDay(String date, String uptime, String worst) {
+    }
+}

@@ -1,0 +1,88 @@
+package fr.vigie.statuspage.model;
+
+import fr.vigie.aggregator.Cause;
+import fr.vigie.aggregator.Evidence;
+import fr.vigie.aggregator.Incident;
+import fr.vigie.aggregator.IncidentEvent;
+import fr.vigie.aggregator.Status;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Plain words for statuses, causes, incidents and their updates, in one language. */
+public final class Words {
+    private final Texts texts;
+    private final PublicState state;
+
+    public Words(Texts texts, PublicState state) {
+        this.texts = texts;
+        this.state = state;
+    }
+
+    public Texts texts() {
+        return texts;
+    }
+
+    public String status(Status status) {
+        return texts.get("status." + status.wire());
+    }
+
+    public String cause(Cause cause) {
+        return texts.get("cause." + cause.wire());
+    }
+
+    /** "cause probable : saturation (affluence)", or null when there is nothing to explain. */
+    public String causeSentence(Cause cause) {
+        if (cause == null || cause == Cause.NONE) {
+            return null;
+        }
+        return texts.get("cause.label") + " " + cause(cause);
+    }
+
+    public String incidentStatus(String statuspageStatus) {
+        return texts.get("incident." + statuspageStatus);
+    }
+
+    public List<String> evidence(List<Evidence> evidence) {
+        return evidence.stream().map(e -> e.in(texts.language())).toList();
+    }
+
+    /** "Saturation (affluence) : Monlycée.net, ENT77 et 7 autre(s)". */
+    public String incidentName(Incident incident) {
+        String cause = cause(incident.cause() == null ? Cause.UNKNOWN : incident.cause());
+        String head = Character.toUpperCase(cause.charAt(0)) + cause.substring(1);
+        String separator = "fr".equals(texts.language()) ? " : " : ": ";
+        return head + separator + serviceList(incident.targets());
+    }
+
+    /** Up to three names, then a count of the others. */
+    public String serviceList(List<String> targetIds) {
+        List<String> names = targetIds.stream().map(state::nameOf).toList();
+        if (names.size() <= 3) {
+            return String.join(", ", names);
+        }
+        return texts.format("incident.name.more", String.join(", ", names.subList(0, 2)), names.size() - 2);
+    }
+
+    /** The text of an update: the crisis cell's message, or a sentence describing the automatic event. */
+    public String updateText(IncidentEvent event, Incident after) {
+        if (event.message() != null && !event.message().isBlank()) {
+            return event.message();
+        }
+        String key = "event." + event.type().name().toLowerCase(Locale.ROOT);
+        String status = status(after.status());
+        // The status sits inside a sentence here: "Incident ouvert : panne partielle".
+        status = Character.toLowerCase(status.charAt(0)) + status.substring(1);
+        return texts.format(key, status, cause(after.cause()),
+                after.targets().stream().map(state::nameOf).collect(Collectors.joining(", ")));
+    }
+
+    /** "Vigie (automatique)" or "Cellule de crise (name)". */
+    public String author(IncidentEvent event) {
+        if (event.author() == null || event.author().isBlank() || "vigie".equals(event.author())) {
+            return texts.get("incident.author.vigie");
+        }
+        return texts.format("incident.author.human", event.author());
+    }
+}
