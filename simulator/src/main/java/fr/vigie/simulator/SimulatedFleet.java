@@ -1,0 +1,67 @@
+package fr.vigie.simulator;
+
+import fr.vigie.simulator.faults.Faults;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+
+/**
+ * A running fleet of simulated services on loopback. Start it, inject faults through {@link #faults()} (or the admin
+ * API), read request counts, close it: closing clears every fault so the ground truth gets its end times.
+ */
+public final class SimulatedFleet {
+    private final Vertx vertx;
+    private final FleetVerticle verticle;
+    private final String deploymentId;
+    private final List<ServiceSpec> specs;
+
+    private SimulatedFleet(Vertx vertx, FleetVerticle verticle, String deploymentId, List<ServiceSpec> specs) {
+        this.vertx = vertx;
+        this.verticle = verticle;
+        this.deploymentId = deploymentId;
+        this.specs = specs;
+    }
+
+    /** Binds every service (and the admin API unless disabled); fails if a port is taken. */
+    public static Future<SimulatedFleet> start(Vertx vertx, List<ServiceSpec> specs, SimOptions options) {
+        List<ServiceSpec> copy = List.copyOf(specs);
+        FleetVerticle verticle = new FleetVerticle(copy, options);
+        return vertx.deployVerticle(verticle).map(id -> new SimulatedFleet(vertx, verticle, id, copy));
+    }
+
+    public Faults faults() {
+        return verticle.faults;
+    }
+
+    public List<ServiceSpec> services() {
+        return specs;
+    }
+
+    /** The admin API's port, or -1 when disabled. */
+    public int adminPort() {
+        return verticle.adminPort;
+    }
+
+    /** Requests that reached a service's HTTP layer since start. */
+    public long requestCount(String targetId) {
+        var server = verticle.servers.get(targetId);
+        if (server == null) {
+            throw new IllegalArgumentException("unknown target " + targetId);
+        }
+        return server.requestCount();
+    }
+
+    /** Per target request counts and listener modes, per host queue lengths and loads (as GET /stats). */
+    public Future<JsonObject> stats() {
+        io.vertx.core.Promise<JsonObject> p = io.vertx.core.Promise.promise();
+        verticle.fleetContext().runOnContext(x -> p.complete(verticle.stats()));
+        return p.future();
+    }
+
+    /** Clears every fault (writing its ground truth), then closes every port. */
+    public Future<Void> close() {
+        return faults().clearAll().transform(r -> vertx.undeploy(deploymentId));
+    }
+}

@@ -1,0 +1,318 @@
+package fr.vigie.simulator.faults;
+
+import fr.vigie.simulator.model.BackgroundLoad;
+import fr.vigie.simulator.model.HostResources;
+import fr.vigie.simulator.model.LoadCurve;
+import fr.vigie.simulator.web.HttpEffects;
+import fr.vigie.simulator.web.ListenerMode;
+import fr.vigie.simulator.web.ServiceServer;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * Injects and clears faults on a running fleet, from any thread; every change runs on the fleet's event-loop context.
+ * Each cleared fault appends one ground-truth line per target.
+ */
+public final class Faults {
+    private static final Logger LOG = LoggerFactory.getLogger(Faults.class);
+    private static final List<String> MIXED_ATTACK_CYCLE = List.of("flood", "challenge", "reset", "slow");
+    /** SCSI command time-out: how long a fail-slow read hangs. */
+    private static final long HANG_MILLIS = 30_000;
+    private static final long RAMP_NANOS_WITHOUT_DURATION = 30_000_000_000L;
+
+    private final Vertx vertx;
+    private final Context context;
+    private final Map<String, ServiceServer> servers;
+    private final Map<String, HostResources> hosts;
+    private final Map<String, BackgroundLoad> loads;
+    private final GroundTruthWriter writer;
+    private final InstantSource clock;
+    private final Map<String, ActiveFault> active = new LinkedHashMap<>();
+    private final List<GroundTruthRecord> history = new CopyOnWriteArrayList<>();
+    private volatile List<FaultView> snapshot = List.of();
+    private int counter;
+
+    public Faults(Vertx vertx, Context context, Map<String, ServiceServer> servers, Map<String, HostResources> hosts,
+                  Map<String, BackgroundLoad> loads, Path groundTruth, InstantSource clock) {
+        this.vertx = vertx;
+        this.context = context;
+        this.servers = servers;
+        this.hosts = hosts;
+        this.loads = loads;
+        this.writer = new GroundTruthWriter(vertx, groundTruth);
+        this.clock = clock;
+    }
+
+    /** Starts a fault; the future gives its id once every listener has switched. */
+    public Future<String> inject(FaultRequest request) {
+        return onContext(() -> begin(request));
+    }
+
+    /** Clears a fault and writes its ground truth; fails with NoSuchElementException for an unknown id. */
+    public Future<Void> clear(String id) {
+        return onContext(() -> end(id));
+    }
+
+    /** Clears every active fault (used on close so every segment gets its end). */
+    public Future<Void> clearAll() {
+        return onContext(() -> {
+            List<Future<Void>> all = new ArrayList<>();
+            for (String id : List.copyOf(active.keySet())) {
+                all.add(end(id));
+            }
+            return Future.all(all).mapEmpty();
+        });
+    }
+
+    /** The active faults, as of the last change. */
+    public List<FaultView> active() {
+        return snapshot;
+    }
+
+    /** Every segment written so far (the ground truth of this run). */
+    public List<GroundTruthRecord> history() {
+        return List.copyOf(history);
+    }
+
+    private Future<String> begin(FaultRequest request) {
+        List<String> targets = resolve(request);
+        ActiveFault fault = new ActiveFault("f" + (++counter), request, targets, clock.instant(), System.nanoTime());
+        active.put(fault.id, fault);
+        if (request.type() == FaultType.FLASH_CROWD) {
+            for (String group : groupsOf(targets)) {
+                fault.undo.add(loads.get(group).addCrowd(() -> request.intensity() * rushFactor(fault)));
+            }
+        }
+        if (request.duration() != null) {
+            fault.endTimer = vertx.setTimer(Math.max(1, request.duration().toMillis()), t -> end(fault.id));
+        }
+        if (request.pulsed()) {
+            schedulePulse(fault);
+        }
+        applyPhase(fault);
+        refreshSnapshot();
+        LOG.info("fault={} type={} variant={} intensity={} targets={} started", fault.id, request.type().wire(),
+                request.variant(), request.intensity(), targets);
+        return reconcile(targets).map(fault.id);
+    }
+
+    private Future<Void> end(String id) {
+        ActiveFault fault = active.remove(id);
+        if (fault == null) {
+            return Future.failedFuture(new NoSuchElementException("no active fault " + id));
+        }
+        vertx.cancelTimer(fault.endTimer);
+        vertx.cancelTimer(fault.pulseTimer);
+        fault.releaseHolds();
+        fault.undo.forEach(Runnable::run);
+        Instant end = clock.instant();
+        List<Future<Void>> writes = new ArrayList<>();
+        for (String target : fault.targets) {
+            GroundTruthRecord record = new GroundTruthRecord(target, fault.request.type().wire(),
+                    fault.request.type().cause(), fault.start, end, fault.id, fault.request.variant(),
+                    fault.request.intensity());
+            history.add(record);
+            writes.add(writer.append(record));
+        }
+        refreshSnapshot();
+        LOG.info("fault={} type={} targets={} ended", id, fault.request.type().wire(), fault.targets);
+        writes.add(reconcile(fault.targets));
+        return Future.all(writes).mapEmpty();
+    }
+
+    private List<String> resolve(FaultRequest request) {
+        List<String> targets = new ArrayList<>();
+        if (!request.targets().isEmpty()) {
+            for (String t : request.targets()) {
+                if (!servers.containsKey(t)) {
+                    throw new IllegalArgumentException("unknown target '" + t + "'");
+                }
+                targets.add(t);
+            }
+        } else {
+            servers.forEach((id, server) -> {
+                if (server.spec().hostingGroup().equals(request.hostingGroup())) {
+                    targets.add(id);
+                }
+            });
+            if (targets.isEmpty()) {
+                throw new IllegalArgumentException("no service in hosting group '" + request.hostingGroup() + "'");
+            }
+        }
+        return targets;
+    }
+
+    private Set<String> groupsOf(List<String> targets) {
+        Set<String> groups = new LinkedHashSet<>();
+        targets.forEach(t -> groups.add(servers.get(t).spec().hostingGroup()));
+        return groups;
+    }
+
+    private double rushFactor(ActiveFault fault) {
+        long elapsed = System.nanoTime() - fault.startNanos;
+        if (fault.request.duration() == null) {
+            return Math.min(1.0, (double) elapsed / RAMP_NANOS_WITHOUT_DURATION);
+        }
+        return LoadCurve.rush((double) elapsed / fault.request.duration().toNanos());
+    }
+
+    private void schedulePulse(ActiveFault fault) {
+        long delay = (fault.phaseOn ? fault.request.pulseOn() : fault.request.pulseOff()).toMillis();
+        fault.pulseTimer = vertx.setTimer(Math.max(1, delay), t -> {
+            fault.phaseOn = !fault.phaseOn;
+            if (fault.phaseOn) {
+                fault.phase++;
+            }
+            LOG.info("fault={} pulse {} variant={}", fault.id, fault.phaseOn ? "on" : "off", fault.variantNow());
+            applyPhase(fault);
+            refreshSnapshot();
+            reconcile(fault.targets);
+            schedulePulse(fault);
+        });
+    }
+
+    /** Slow connections: while an attack phase is on, hold a share of each attacked host's workers. */
+    private void applyPhase(ActiveFault fault) {
+        fault.releaseHolds();
+        if (fault.request.type() != FaultType.ATTACK || !fault.phaseOn || !"slow".equals(fault.variantNow())) {
+            return;
+        }
+        for (String group : groupsOf(fault.targets)) {
+            HostResources host = hosts.get(group);
+            int n = (int) Math.ceil(Math.min(1.0, fault.request.intensity()) * host.capacity().workers());
+            for (int i = 0; i < n; i++) {
+                fault.holds.add(host.holdWorker());
+            }
+        }
+    }
+
+    private Future<Void> reconcile(List<String> targets) {
+        List<Future<Void>> switches = new ArrayList<>();
+        for (String target : targets) {
+            ListenerMode mode = ListenerMode.LISTENING;
+            boolean maintenance = false;
+            boolean challenge = false;
+            HttpEffects.ApplicationFailure application = HttpEffects.ApplicationFailure.NONE;
+            HttpEffects.StorageFailure storage = HttpEffects.StorageFailure.NONE;
+            double hang = 0;
+            for (ActiveFault f : active.values()) {
+                if (!f.targets.contains(target) || !f.phaseOn) {
+                    continue;
+                }
+                String variant = f.variantNow();
+                switch (f.request.type()) {
+                    case HOSTING_OUTAGE -> mode = stronger(mode,
+                            "timeout".equals(variant) ? ListenerMode.BLACKHOLE : ListenerMode.REFUSED);
+                    case ATTACK -> {
+                        if ("flood".equals(variant)) {
+                            mode = stronger(mode, ListenerMode.BLACKHOLE);
+                        } else if ("reset".equals(variant)) {
+                            mode = stronger(mode, ListenerMode.RESET);
+                        } else if ("challenge".equals(variant)) {
+                            challenge = true;
+                        }
+                    }
+                    case STORAGE -> {
+                        storage = "io_error".equals(variant) ? HttpEffects.StorageFailure.IO_ERROR
+                                : HttpEffects.StorageFailure.DISK_FULL;
+                        hang = Math.max(hang, Math.min(1.0, f.request.intensity() / 2));
+                    }
+                    case APPLICATION -> application = "error_500".equals(variant)
+                            ? HttpEffects.ApplicationFailure.ERROR_500 : HttpEffects.ApplicationFailure.BROKEN_FORM;
+                    case MAINTENANCE -> maintenance = true;
+                    case FLASH_CROWD -> {
+                        // load only: its effects emerge from the resource model
+                    }
+                }
+            }
+            ServiceServer server = servers.get(target);
+            server.setEffects(new HttpEffects(maintenance, challenge, application, storage, hang, HANG_MILLIS));
+            switches.add(server.switchTo(mode));
+        }
+        return Future.all(switches).mapEmpty();
+    }
+
+    private static ListenerMode stronger(ListenerMode a, ListenerMode b) {
+        return rank(b) > rank(a) ? b : a;
+    }
+
+    private static int rank(ListenerMode m) {
+        return switch (m) {
+            case LISTENING -> 0;
+            case RESET -> 1;
+            case BLACKHOLE -> 2;
+            case REFUSED -> 3;
+        };
+    }
+
+    private void refreshSnapshot() {
+        List<FaultView> views = new ArrayList<>();
+        active.values().forEach(f -> views.add(new FaultView(f.id, f.request.type(), f.targets, f.start,
+                f.variantNow(), f.request.intensity(), f.phaseOn)));
+        snapshot = List.copyOf(views);
+    }
+
+    private <T> Future<T> onContext(Supplier<Future<T>> action) {
+        Promise<T> promise = Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                action.get().onComplete(promise);
+            } catch (RuntimeException e) {
+                promise.fail(e);
+            }
+        });
+        return promise.future();
+    }
+
+    /** The mutable state of one active fault (event-loop only). */
+    private static final class ActiveFault {
+        final String id;
+        final FaultRequest request;
+        final List<String> targets;
+        final Instant start;
+        final long startNanos;
+        final List<Runnable> undo = new ArrayList<>();
+        final List<Future<Runnable>> holds = new ArrayList<>();
+        boolean phaseOn = true;
+        int phase;
+        long endTimer = -1;
+        long pulseTimer = -1;
+
+        ActiveFault(String id, FaultRequest request, List<String> targets, Instant start, long startNanos) {
+            this.id = id;
+            this.request = request;
+            this.targets = List.copyOf(targets);
+            this.start = start;
+            this.startNanos = startNanos;
+        }
+
+        String variantNow() {
+            if (request.type() == FaultType.ATTACK && "mixed".equals(request.variant())) {
+                return MIXED_ATTACK_CYCLE.get(phase % MIXED_ATTACK_CYCLE.size());
+            }
+            return request.variant();
+        }
+
+        void releaseHolds() {
+            holds.forEach(h -> h.onSuccess(Runnable::run));
+            holds.clear();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package fr.vigie.simulator;
+
+import io.vertx.core.Vertx;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Starts a real fleet on free loopback ports for a test and closes it. */
+final class FleetFixture implements AutoCloseable {
+    static final String USER = "eleve.demo";
+    static final String PASSWORD = "s3cret-demo";
+
+    final Vertx vertx = Vertx.vertx();
+    final SimulatedFleet fleet;
+
+    FleetFixture(List<ServiceSpec> specs, SimOptions options) throws Exception {
+        fleet = SimulatedFleet.start(vertx, specs, options).toCompletionStage().toCompletableFuture()
+                .get(20, TimeUnit.SECONDS);
+    }
+
+    static ServiceSpec spec(String id, Flavour flavour, String group, Capacity capacity) throws IOException {
+        return new ServiceSpec(id, flavour, "127.0.0.1", freePort(), group, capacity, USER, PASSWORD);
+    }
+
+    static List<ServiceSpec> oneOfEach() throws IOException {
+        List<ServiceSpec> specs = new ArrayList<>();
+        specs.add(spec("ent-a", Flavour.OPEN_ENT_NG, "host-a", Capacity.standard()));
+        specs.add(spec("ent-cas", Flavour.CAS, "host-b", Capacity.standard()));
+        specs.add(spec("cned", Flavour.CNED, "host-c", Capacity.standard()));
+        specs.add(spec("educonnect", Flavour.EDUCONNECT, "host-d", Capacity.standard()));
+        specs.add(spec("control", Flavour.CONTROL, "host-e", Capacity.standard()));
+        return specs;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return s.getLocalPort();
+        }
+    }
+
+    ServiceSpec service(String id) {
+        return fleet.services().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    String url(String id, String path) {
+        return service(id).baseUrl() + path;
+    }
+
+    <T> T await(io.vertx.core.Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        await(fleet.close());
+        await(vertx.close());
+    }
+}
