@@ -45,4 +45,41 @@ class ShippedConfigsTest {
         assertThat(credentials.password().source()).isEqualTo("env:VIGIE_DEMO_PASSWORD");
         assertThat(demo.target("controle").orElseThrow().credentials()).isEmpty();
     }
+
+    @Test
+    void franceInventoryLoadsWithAnEmptyEnvironmentAndProbesPublicPagesOnly() throws ConfigException {
+        VigieConfig france = cleanMachine.load(Path.of("france.yaml"));
+
+        assertThat(france.targets()).hasSizeGreaterThanOrEqualTo(38);
+        assertThat(france.targets()).allSatisfy(t -> {
+            assertThat(t.baseUrl()).startsWith("https://");
+            assertThat(t.credentials()).isEmpty();
+        });
+        assertThat(france.targets()).extracting(Target::kind).contains(TargetKind.ENT, TargetKind.CNED, TargetKind.SSO);
+        assertThat(france.targets()).extracting(Target::region).contains("Île-de-France", "Hauts-de-France",
+                "Normandie", "Grand Est", "Bourgogne-Franche-Comté", "Occitanie", "Auvergne-Rhône-Alpes",
+                "Provence-Alpes-Côte d'Azur", "Nouvelle-Aquitaine", "Centre-Val de Loire", "Bretagne",
+                "Pays de la Loire");
+        assertThat(france.target("ent-idf").orElseThrow().journey()).isEqualTo("open-ent-ng");
+        assertThat(france.target("ent-grand-est").orElseThrow().vars()).containsKey("service");
+        assertThat(france.schedules().get("school-rush").cronExpressions()).hasSize(3);
+        assertThat(france.storage().type()).isEqualTo(StorageConfig.Type.INFLUXDB);
+        assertThat(france.storage().url()).isEqualTo("http://127.0.0.1:8086");
+        assertThat(france.storage().password()).isNull();
+        // every receiver's secret is unset on a clean machine: all inactive, routes emptied
+        assertThat(france.alerts().receivers()).isEmpty();
+        assertThat(france.alerts().routes()).allSatisfy(r -> assertThat(r.receivers()).isEmpty());
+    }
+
+    @Test
+    void franceTargetRunsItsLoggedInJourneyOnceBothCredentialsAreSet() throws ConfigException {
+        VigieConfig france = new ConfigLoader(Map.of("ENT_ENT_IDF_USERNAME", "sonde.vigie",
+                "ENT_ENT_IDF_PASSWORD", "s3cret-idf", "VIGIE_WEBHOOK_URL", "https://hooks.example.org/x"))
+                .load(Path.of("france.yaml"));
+
+        assertThat(france.target("ent-idf").orElseThrow().credentials()).isPresent();
+        assertThat(france.target("ent77").orElseThrow().credentials()).isEmpty();
+        assertThat(france.alerts().receivers()).containsOnlyKeys("astreinte");
+        assertThat(france.alerts().routes().get(1).receivers()).containsExactly("astreinte");
+    }
 }
