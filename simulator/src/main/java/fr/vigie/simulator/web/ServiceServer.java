@@ -8,8 +8,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.net.NetServer;
-import io.vertx.core.net.NetServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -35,7 +33,7 @@ public final class ServiceServer {
     private HttpEffects effects = HttpEffects.NONE;
     private ListenerMode mode;
     private HttpServer http;
-    private NetServer resetter;
+    private Resetter resetter;
     private Blackhole blackhole;
     private Future<Void> switching = Future.succeededFuture();
     private volatile long requests;
@@ -103,9 +101,8 @@ public final class ServiceServer {
             case LISTENING -> vertx.createHttpServer().requestHandler(router).listen(spec.port(), spec.host())
                     .onSuccess(s -> http = s).mapEmpty();
             case REFUSED -> Future.succeededFuture();
-            case RESET -> vertx.createNetServer(new NetServerOptions().setSoLinger(0))
-                    .connectHandler(socket -> socket.close())
-                    .listen(spec.port(), spec.host()).onSuccess(s -> resetter = s).mapEmpty();
+            case RESET -> vertx.executeBlocking(() -> Resetter.open(spec.host(), spec.port()))
+                    .onSuccess(r -> resetter = r).mapEmpty();
             case BLACKHOLE -> vertx.executeBlocking(() -> Blackhole.open(spec.host(), spec.port()))
                     .onSuccess(b -> blackhole = b).mapEmpty();
         };
@@ -118,9 +115,12 @@ public final class ServiceServer {
             return s.close();
         }
         if (resetter != null) {
-            NetServer s = resetter;
+            Resetter r = resetter;
             resetter = null;
-            return s.close();
+            return vertx.executeBlocking(() -> {
+                r.close();
+                return null;
+            });
         }
         if (blackhole != null) {
             Blackhole b = blackhole;
