@@ -1,0 +1,78 @@
+package fr.vigie.alerts;
+
+import fr.vigie.aggregator.AggregatorListener;
+import fr.vigie.alerts.content.FrenchText;
+import fr.vigie.alerts.delivery.Delivery;
+import fr.vigie.alerts.delivery.DeliverySettings;
+import fr.vigie.alerts.outbox.Outbox;
+import fr.vigie.alerts.silence.SilenceRegistry;
+import fr.vigie.config.AlertsConfig;
+import fr.vigie.config.VigieConfig;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * The alerts module assembled: outbox, silences, dispatcher and delivery. The app registers
+ * {@link #listener()} with the aggregator and exposes {@link #silences()} on the admin API.
+ */
+public final class AlertService implements AutoCloseable {
+    private final Outbox outbox;
+    private final SilenceRegistry silences;
+    private final AlertDispatcher dispatcher;
+    private final Delivery delivery;
+
+    private AlertService(VigieConfig config, Path outboxFile, Clock clock, DeliverySettings settings) {
+        AlertsConfig alerts = config.alerts() == null ? AlertsConfig.none() : config.alerts();
+        ZoneId zone = config.site() == null || config.site().timeZone() == null
+                ? ZoneId.of("Europe/Paris") : config.site().timeZone();
+        this.outbox = Outbox.open(outboxFile);
+        this.silences = new SilenceRegistry(clock);
+        Delivery[] late = new Delivery[1]; // the dispatcher and delivery call each other
+        this.dispatcher = new AlertDispatcher(config, outbox, silences, clock, r -> late[0].wake(r));
+        this.delivery = new Delivery(alerts, outbox, new FrenchText(zone), settings, clock, dispatcher);
+        late[0] = delivery;
+    }
+
+    /** Starts with production delivery settings and sends whatever the outbox still holds. */
+    public static AlertService start(VigieConfig config, Path outboxFile, Clock clock) {
+        return start(config, outboxFile, clock, DeliverySettings.defaults());
+    }
+
+    public static AlertService start(VigieConfig config, Path outboxFile, Clock clock, DeliverySettings settings) {
+        AlertService s = new AlertService(config, outboxFile, clock, settings);
+        s.delivery.resumePending();
+        return s;
+    }
+
+    /** Register this with the aggregator. */
+    public AggregatorListener listener() {
+        return dispatcher;
+    }
+
+    public AlertDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public SilenceRegistry silences() {
+        return silences;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** True when the receiver answered 410 and was disabled. */
+    public boolean disabled(String receiver) {
+        return delivery.disabled(receiver);
+    }
+
+    /** Stops timers and deliveries; pending notifications stay in the outbox for the next start. */
+    @Override
+    public void close() {
+        dispatcher.close();
+        delivery.close();
+        outbox.close();
+    }
+}

@@ -1,0 +1,21 @@
+package fr.vigie.alerts.delivery;
+
+import java.time.Duration;
+
+/**
+ * Delivery tuning; {@link #defaults()} suits production, tests shorten the waits.
+ *
+ * @param connectTimeout     TCP (and SMTP) connect bound
+ * @param responseTimeout    bound on waiting for the answer
+ * @param initialBackoff     first retry delay; doubles on each failure
+ * @param maxBackoff         cap of the retry delay (and of a receiver's {@code Retry-After})
+ * @param failingAlertAfter  a receiver failing this long raises an internal alert through another route
+ * @param matrixMinInterval  at most one call per this interval per Matrix homeserver (Tchap asks ~1/s)
+ */
+public record DeliverySettings(Duration connectTimeout, Duration responseTimeout, Duration initialBackoff,
+                               Duration maxBackoff, Duration failingAlertAfter, Duration matrixMinInterval) {
+    public static DeliverySettings defaults() {
+        return new DeliverySettings(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(1),
+                Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofSeconds(1));
+    }
+}
