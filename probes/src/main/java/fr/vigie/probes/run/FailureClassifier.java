@@ -1,0 +1,72 @@
+package fr.vigie.probes.run;
+
+import fr.vigie.probes.Outcome;
+import io.vertx.core.http.HttpClosedException;
+
+import javax.net.ssl.SSLException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+/** Names a transport failure: which outcome a thrown exception means, given the phase it happened in. */
+final class FailureClassifier {
+    private static final int MAX_DETAIL = 200;
+
+    private FailureClassifier() {
+    }
+
+    static StepFailure classify(Throwable error, Phase phase, boolean deadlineExpired, long stepTimeoutMs) {
+        if (error instanceof StepFailure f && f.outcome() != null) {
+            return f;
+        }
+        if (deadlineExpired) {
+            String bound = " within the step deadline (" + stepTimeoutMs + " ms)";
+            return switch (phase) {
+                case DNS -> new StepFailure(Outcome.DNS_FAILURE, "no DNS answer" + bound);
+                case CONNECT -> new StepFailure(Outcome.CONNECT_TIMEOUT, "no TCP connection" + bound);
+                case TLS -> new StepFailure(Outcome.TLS_FAILURE, "TLS handshake not finished" + bound);
+                case RESPONSE -> new StepFailure(Outcome.RESPONSE_TIMEOUT, "no complete response" + bound);
+            };
+        }
+        for (Throwable c = error; c != null; c = c.getCause()) {
+            String msg = describe(c);
+            if (c instanceof UnknownHostException) {
+                return new StepFailure(Outcome.DNS_FAILURE, "unknown host " + c.getMessage());
+            }
+            if (c instanceof SSLException) {
+                return new StepFailure(Outcome.TLS_FAILURE, msg);
+            }
+            if (isConnectTimeout(c)) {
+                return new StepFailure(Outcome.CONNECT_TIMEOUT, msg);
+            }
+            if (c instanceof NoRouteToHostException) {
+                return new StepFailure(Outcome.CONNECT_REFUSED, msg);
+            }
+            if (c instanceof ConnectException) {
+                return new StepFailure(Outcome.CONNECT_REFUSED, msg);
+            }
+        }
+        String msg = describe(error);
+        return switch (phase) {
+            case DNS -> new StepFailure(Outcome.DNS_FAILURE, msg);
+            case CONNECT -> new StepFailure(Outcome.CONNECT_REFUSED, msg);
+            // a peer that hangs up during the handshake is a TLS failure too
+            case TLS -> new StepFailure(Outcome.TLS_FAILURE, msg);
+            case RESPONSE -> new StepFailure(Outcome.RESET,
+                    error instanceof HttpClosedException ? "connection closed before the response ended" : msg);
+        };
+    }
+
+    private static boolean isConnectTimeout(Throwable c) {
+        return c.getClass().getName().equals("io.netty.channel.ConnectTimeoutException")
+                || (c instanceof SocketTimeoutException
+                && String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT).contains("connect"));
+    }
+
+    private static String describe(Throwable c) {
+        String text = c.getClass().getSimpleName() + ": " + c.getMessage();
+        return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) : text;
+    }
+}

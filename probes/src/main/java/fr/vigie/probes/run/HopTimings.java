@@ -1,0 +1,11 @@
+package fr.vigie.probes.run;
+
+/** Phase durations of one hop in ms; null when the phase did not happen. Filled as the hop goes. */
+final class HopTimings {
+    Phase phase = Phase.DNS;
+    Double dnsMs;
+    Double connectMs;
+    Double tlsMs;
+    Double ttfbMs;
+    long requestSentNanos;
+}

@@ -1,0 +1,77 @@
+package fr.vigie.probes.run;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.client.WebClientSession;
+import io.vertx.ext.web.client.spi.CookieStore;
+
+import java.net.InetAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The prober's HTTP machinery, shared by all journeys, and how it times each phase of a hop:
+ * <ul>
+ *   <li>DNS: the name is resolved by {@link HostResolver} before anything else (timed); the request then
+ *       goes to the resolved address with the name as virtual host (Host header, SNI, cookie domain).</li>
+ *   <li>connect: keep-alive is off, so each hop opens a connection; the client's connect handler notes when
+ *       set-up ends, and the hop's connect time runs from the request being issued to that moment.</li>
+ *   <li>TLS: for HTTPS, a bare TCP connect (timed, closed at once, no byte sent) measures the TCP handshake
+ *       alone; TLS = HTTPS connection set-up minus that TCP time.</li>
+ *   <li>TTFB: from the request being handed to the connection to the response head being parsed.</li>
+ * </ul>
+ */
+final class ProbeClient {
+    private final HostResolver resolver;
+    private final NetClient tcp;
+    private final HttpClientAgent http;
+    private final WebClient web;
+    private final Map<HttpConnection, Long> connectedAt = new ConcurrentHashMap<>();
+
+    ProbeClient(Vertx vertx, HostResolver resolver, int connectTimeoutMs, String userAgent) {
+        this.resolver = resolver;
+        this.tcp = vertx.createNetClient(new NetClientOptions().setConnectTimeout(connectTimeoutMs));
+        HttpClientOptions options = new HttpClientOptions().setConnectTimeout(connectTimeoutMs).setKeepAlive(false)
+                .setVerifyHost(true).setTrustAll(false);
+        this.http = vertx.httpClientBuilder().with(options).withConnectHandler(this::connected).build();
+        this.web = WebClient.wrap(http, new WebClientOptions().setFollowRedirects(false).setUserAgentEnabled(true)
+                .setUserAgent(userAgent));
+    }
+
+    private void connected(HttpConnection conn) {
+        connectedAt.put(conn, System.nanoTime());
+        conn.closeHandler(v -> connectedAt.remove(conn));
+    }
+
+    /** When set-up of {@code conn} ended (System.nanoTime), or null if unknown. */
+    Long connectedAt(HttpConnection conn) {
+        return conn == null ? null : connectedAt.get(conn);
+    }
+
+    HostResolver resolver() {
+        return resolver;
+    }
+
+    /** A session of its own for one journey: cookies are never shared between journeys. */
+    WebClientSession session(CookieStore cookies) {
+        return WebClientSession.create(web, cookies);
+    }
+
+    /** A bare TCP connect, closed as soon as it is established. */
+    Future<Void> tcpConnect(InetAddress address, int port) {
+        return tcp.connect(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
+                .compose(socket -> socket.close());
+    }
+
+    Future<Void> close() {
+        return Future.join(http.close(), tcp.close()).mapEmpty();
+    }
+}

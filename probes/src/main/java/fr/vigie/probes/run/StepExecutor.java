@@ -1,0 +1,135 @@
+package fr.vigie.probes.run;
+
+import fr.vigie.config.Step;
+import fr.vigie.config.StepKind;
+import fr.vigie.probes.Outcome;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs one step: builds its request, sends it (following redirects by hand up to the cap), judges the
+ * final response, and reports timings of the first hop (DNS, connect, TLS, TTFB) with the total and the
+ * bytes of all hops.
+ */
+final class StepExecutor {
+    /** What a step produced, before it becomes a {@link fr.vigie.probes.StepResult}. */
+    record Outcomes(Verdict verdict, Integer status, HopTimings firstHop, double totalMs, long bytes) {
+    }
+
+    private final Vertx vertx;
+    private final RateLimiter rateLimiter;
+    private final ResponseJudge judge;
+    private final int maxRedirects;
+    private final long stepTimeoutMs;
+
+    StepExecutor(Vertx vertx, RateLimiter rateLimiter, ResponseJudge judge, int maxRedirects,
+                 long stepTimeoutMs) {
+        this.vertx = vertx;
+        this.rateLimiter = rateLimiter;
+        this.judge = judge;
+        this.maxRedirects = maxRedirects;
+        this.stepTimeoutMs = stepTimeoutMs;
+    }
+
+    /** Never fails: every problem becomes an outcome. */
+    Future<Outcomes> execute(Step step, JourneyState state, HttpHop hop) {
+        PreparedRequest first;
+        try {
+            first = RequestFactory.build(step, state);
+        } catch (StepFailure f) {
+            return Future.succeededFuture(new Outcomes(Verdict.of(f.outcome(), f.getMessage()), null,
+                    new HopTimings(), 0.0, 0));
+        }
+        return rateLimiter.acquire().compose(v -> run(step, state, hop, first));
+    }
+
+    private Future<Outcomes> run(Step step, JourneyState state, HttpHop hop, PreparedRequest first) {
+        long start = System.nanoTime();
+        StepDeadline deadline = new StepDeadline(vertx, stepTimeoutMs);
+        HopTimings firstHop = new HopTimings();
+        long[] bytes = {0};
+        HopTimings[] current = {firstHop};
+        Integer[] lastStatus = {null};
+        return follow(step, state, hop, first, 0, firstHop, current, deadline, bytes, lastStatus)
+                .map(response -> {
+                    PageBody body = new PageBody(decode(response), response.url());
+                    // Forms are picked from the last HTML page: a static asset or JSON step in between does not count.
+                    String type = response.headers().get("Content-Type");
+                    boolean page = type == null ? step.kind() != StepKind.STATIC : type.toLowerCase().contains("html");
+                    if (page) {
+                        state.lastPage(new JourneyState.Page(response.url(), body.text()));
+                    }
+                    Map<String, String> extracted = new HashMap<>();
+                    Verdict verdict = judge.judge(step, response.status(), body, extracted);
+                    state.extracted().putAll(extracted);
+                    return new Outcomes(verdict, response.status(), firstHop, Millis.since(start), bytes[0]);
+                })
+                .recover(error -> {
+                    StepFailure f = FailureClassifier.classify(error, current[0].phase, deadline.expired(),
+                            stepTimeoutMs);
+                    return Future.succeededFuture(new Outcomes(Verdict.of(f.outcome(), f.getMessage()),
+                            lastStatus[0], firstHop, Millis.since(start), bytes[0]));
+                })
+                .onComplete(ar -> deadline.cancel());
+    }
+
+    private Future<HttpHop.Response> follow(Step step, JourneyState state, HttpHop hop, PreparedRequest request, int redirects,
+                                            HopTimings timings, HopTimings[] current, StepDeadline deadline,
+                                            long[] bytes, Integer[] lastStatus) {
+        current[0] = timings;
+        Future<Void> token = redirects == 0 ? Future.succeededFuture() : rateLimiter.acquire();
+        return token.compose(v -> hop.execute(request, timings, deadline)).compose(response -> {
+            bytes[0] += response.bytes();
+            lastStatus[0] = response.status();
+            String location = response.headers().get("Location");
+            if (!step.followRedirects() || !isRedirect(response.status()) || location == null) {
+                return Future.succeededFuture(response);
+            }
+            if (redirects >= maxRedirects) {
+                return Future.failedFuture(new StepFailure(Outcome.REDIRECT_LOOP,
+                        "more than " + maxRedirects + " redirects (last to " + shorten(location) + ")"));
+            }
+            URI next;
+            try {
+                next = response.url().resolve(location.trim());
+            } catch (IllegalArgumentException e) {
+                return Future.failedFuture(new StepFailure(Outcome.HTTP_ERROR, "unusable Location header"));
+            }
+            if (next.getHost() == null) {
+                return Future.failedFuture(new StepFailure(Outcome.HTTP_ERROR, "unusable Location header"));
+            }
+            return follow(step, state, hop, request.redirectTo(next, response.status()), redirects + 1, new HopTimings(),
+                    current, deadline, bytes, lastStatus);
+        });
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+    }
+
+    private static String decode(HttpHop.Response response) {
+        Charset charset = StandardCharsets.UTF_8;
+        String type = response.headers().get("Content-Type");
+        if (type != null) {
+            int i = type.toLowerCase().indexOf("charset=");
+            if (i >= 0) {
+                try {
+                    charset = Charset.forName(type.substring(i + 8).replace("\"", "").split(";")[0].trim());
+                } catch (RuntimeException ignored) {
+                    // garbage charset: keep UTF-8
+                }
+            }
+        }
+        return response.body().toString(charset);
+    }
+}
