@@ -1,0 +1,2 @@
+/** Shields-style SVG badges, one per service, for embedding on other sites. */
+package fr.vigie.statuspage.badge;

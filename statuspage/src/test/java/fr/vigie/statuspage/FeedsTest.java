@@ -1,0 +1,77 @@
+package fr.vigie.statuspage;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import fr.vigie.statuspage.output.SiteFiles;
+import org.junit.jupiter.api.Test;
+import org.xml.sax.InputSource;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FeedsTest {
+    private static final String OPEN = "2021-04-06-ovh-gra-saturation-1";
+    private static final String PAST = "2021-03-15-mbn-storage-1";
+    private final SiteFiles files = new SiteGenerator(Fixtures.config()).render(Fixtures.crisis());
+
+    private SyndFeed parse(String path) throws Exception {
+        return new SyndFeedInput().build(new InputSource(new ByteArrayInputStream(files.get(path))));
+    }
+
+    @Test
+    void atomHistoryHasOneEntryPerPublicIncidentWithStableIdsDatesAndLinks() throws Exception {
+        SyndFeed feed = parse("history.atom");
+        assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+        List<SyndEntry> entries = feed.getEntries();
+        assertThat(entries).extracting(SyndEntry::getUri).containsExactly(
+                "tag:etat.vigie.test,2021:Incident/" + OPEN, "tag:etat.vigie.test,2021:Incident/" + PAST);
+        SyndEntry open = entries.get(0);
+        assertThat(open.getPublishedDate().toInstant()).isEqualTo(Instant.parse("2021-04-06T06:02:00Z"));
+        assertThat(open.getUpdatedDate().toInstant()).isEqualTo(Instant.parse("2021-04-06T06:20:00Z"));
+        assertThat(open.getLink()).isEqualTo("https://etat.vigie.test/incidents/" + OPEN + "/");
+        String html = open.getContents().get(0).getValue();
+        assertThat(html).contains("Cause probable : saturation (affluence)", "médian 4,2 s",
+                "&lt;script&gt;").doesNotContain("<script");
+        assertThat(html.indexOf("08:20")).isLessThan(html.indexOf("08:10"));
+        assertThat(html.indexOf("08:10")).isLessThan(html.indexOf("08:02"));
+        String raw = new String(files.get("history.atom"), StandardCharsets.UTF_8);
+        assertThat(raw).contains("xml:lang=\"fr\"");
+        assertThat(raw).doesNotContain("vantage");
+    }
+
+    @Test
+    void rssHistoryUsesTheSameGuidsAndLanguage() throws Exception {
+        SyndFeed feed = parse("history.rss");
+        assertThat(feed.getFeedType()).isEqualTo("rss_2.0");
+        assertThat(feed.getLanguage()).isEqualTo("fr");
+        assertThat(feed.getEntries()).extracting(SyndEntry::getUri).containsExactly(
+                "tag:etat.vigie.test,2021:Incident/" + OPEN, "tag:etat.vigie.test,2021:Incident/" + PAST);
+        assertThat(feed.getEntries().get(1).getDescription().getValue()).contains("Résolu",
+                "espace disque insuffisant");
+        assertThat(feed.getEntries().get(1).getPublishedDate().toInstant())
+                .isEqualTo(Instant.parse("2021-03-15T07:00:00Z"));
+    }
+
+    @Test
+    void englishFeedsLinkToEnglishPagesWithTheSameIds() throws Exception {
+        SyndFeed feed = parse("en/history.atom");
+        assertThat(feed.getEntries().get(0).getUri()).isEqualTo("tag:etat.vigie.test,2021:Incident/" + OPEN);
+        assertThat(feed.getEntries().get(0).getLink()).isEqualTo("https://etat.vigie.test/en/incidents/" + OPEN + "/");
+        assertThat(feed.getEntries().get(0).getContents().get(0).getValue()).contains("Probable cause");
+    }
+
+    @Test
+    void eachServiceHasItsOwnFeedsWithOnlyItsIncidents() throws Exception {
+        assertThat(parse("services/mbn/history.atom").getEntries()).extracting(SyndEntry::getUri)
+                .containsExactly("tag:etat.vigie.test,2021:Incident/" + PAST);
+        assertThat(parse("services/ent77/history.rss").getEntries()).extracting(SyndEntry::getUri)
+                .containsExactly("tag:etat.vigie.test,2021:Incident/" + OPEN);
+        assertThat(parse("services/educonnect/history.atom").getEntries()).isEmpty();
+        assertThat(files.get("services/control-1/history.atom")).isNull();
+    }
+}
