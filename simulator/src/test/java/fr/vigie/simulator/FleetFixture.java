@@ -53,6 +53,13 @@ final class FleetFixture implements AutoCloseable {
         return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
+    /** Sends a bodiless request with any method and returns the status. */
+    int http(Browser b, String method, String url) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url)).method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     @Override
     public void close() throws Exception {
         await(fleet.close());

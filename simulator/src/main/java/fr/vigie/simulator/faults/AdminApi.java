@@ -29,7 +29,7 @@ public final class AdminApi {
 
     public Future<HttpServer> listen(String host, int port) {
         Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
+        router.route().handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
         router.post("/faults").handler(this::inject);
         router.get("/faults").handler(ctx -> reply(ctx, 200, new JsonArray(faults.active().stream()
                 .map(FaultView::toJson).toList()).encode()));

@@ -52,7 +52,7 @@ public final class ServiceServer {
             case CONTROL -> new ControlRoutes(account, "Vigie control");
         };
         this.router = Router.router(vertx);
-        BodyHandler bodies = BodyHandler.create().setBodyLimit(1 << 20);
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(1 << 20);
         // BodyHandler refuses to decode forms of GET requests: only bodies of writes are read.
         router.route().handler(ctx -> {
             if (ctx.request().method() == HttpMethod.GET || ctx.request().method() == HttpMethod.HEAD) {
