@@ -1,0 +1,22 @@
+package fr.vigie.aggregator.classify;
+
+import fr.vigie.aggregator.Cause;
+import fr.vigie.aggregator.Evidence;
+import fr.vigie.aggregator.Status;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one round alone says about a target: a candidate status, a score per cause and the evidence.
+ *
+ * @param strength how directly the data names the cause: 0.95 for body signatures, less for latency alone
+ * @param networkish most failures were DNS, refused or unanswered connections (what a prober-side fault gives)
+ * @param slow       time-to-first-byte well above the usual
+ */
+record RoundAssessment(RoundSignals signals, Status status, Map<Cause, Double> scores, double strength,
+                       boolean networkish, boolean slow, List<Evidence> evidence) {
+    boolean healthy() {
+        return status == Status.OPERATIONAL;
+    }
+}

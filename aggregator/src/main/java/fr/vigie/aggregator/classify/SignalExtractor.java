@@ -1,0 +1,113 @@
+package fr.vigie.aggregator.classify;
+
+import fr.vigie.config.StepKind;
+import fr.vigie.probes.Outcome;
+import fr.vigie.probes.StepResult;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Turns one round's step results into {@link RoundSignals}, comparing each phase with the target's baselines. */
+final class SignalExtractor {
+    /** RFC 6298: initial RTO 1 s, then 2 s more: a SYN answered after 1 or 3 s was retransmitted. */
+    private static final double[][] SYN_RETRY_BANDS = {{800, 1400}, {2700, 3600}};
+
+    private final SymptomReader symptoms;
+
+    SignalExtractor(SymptomReader symptoms) {
+        this.symptoms = symptoms;
+    }
+
+    RoundSignals extract(List<StepResult> round, Baselines baselines, int slot) {
+        int n = round.size();
+        double[] ttfb = new double[n];
+        double[] dyn = new double[n];
+        double[] stat = new double[n];
+        double[] write = new double[n];
+        double[] read = new double[n];
+        double[] conn = new double[n];
+        double[] connRatio = new double[n];
+        double[] usual = new double[n];
+        int nTtfb = 0, nDyn = 0, nStat = 0, nWrite = 0, nRead = 0, nConn = 0, nUsual = 0;
+        int executed = 0, failed = 0, staticExecuted = 0, staticFailed = 0, writeExecuted = 0, writeFailed = 0;
+        int readFailed = 0, synRetries = 0;
+        boolean firstStepFailed = false, declared = false, judgeable = true;
+        Integer queueWait = null;
+        Map<Symptom, Integer> counts = RoundSignals.emptySymptoms();
+        Map<String, Integer> labels = new TreeMap<>();
+
+        for (int i = 0; i < n; i++) {
+            StepResult r = round.get(i);
+            declared |= r.maintenance();
+            Symptom s = symptoms.of(r);
+            if (s == Symptom.NEUTRAL) {
+                continue;
+            }
+            executed++;
+            StepKind kind = r.kind() == null ? StepKind.PAGE : r.kind();
+            boolean isStatic = kind == StepKind.STATIC;
+            boolean isWrite = kind == StepKind.WRITE;
+            if (isStatic) staticExecuted++;
+            if (isWrite) writeExecuted++;
+            if (s.failure()) {
+                failed++;
+                counts.merge(s, 1, Integer::sum);
+                labels.merge(label(r), 1, Integer::sum);
+                if (executed == 1) firstStepFailed = true;
+                if (isStatic) staticFailed++;
+                else if (isWrite) writeFailed++;
+                else readFailed++;
+            }
+            if (r.queueWaitS() != null) {
+                queueWait = queueWait == null ? r.queueWaitS() : Math.max(queueWait, r.queueWaitS());
+            }
+            boolean known = baselines.known(r.step());
+            if (r.connectMs() != null) {
+                double usualConnect = baselines.connect(r.step(), slot);
+                conn[nConn] = r.connectMs();
+                connRatio[nConn++] = known ? r.connectMs() / Math.max(usualConnect, 5) : 1;
+                double extra = r.connectMs() - usualConnect;
+                for (double[] band : SYN_RETRY_BANDS) {
+                    if (extra >= band[0] && extra <= band[1]) synRetries++;
+                }
+            }
+            if (r.outcome() == Outcome.CONNECT_TIMEOUT) {
+                synRetries++;
+            }
+            if (!known && r.ttfbMs() != null) {
+                judgeable = false;
+            }
+            if (r.ttfbMs() != null && known) {
+                double usualTtfb = baselines.ttfb(r.step(), slot);
+                usual[nUsual++] = usualTtfb;
+                ttfb[nTtfb++] = r.ttfbMs();
+                double ratio = r.ttfbMs() / usualTtfb;
+                if (isStatic) {
+                    if (r.totalMs() != null) stat[nStat++] = r.totalMs() / baselines.total(r.step(), slot);
+                } else {
+                    dyn[nDyn++] = ratio;
+                    if (isWrite) write[nWrite++] = ratio;
+                    else read[nRead++] = ratio;
+                }
+            } else if (r.ttfbMs() != null) {
+                ttfb[nTtfb++] = r.ttfbMs();
+            }
+        }
+        return new RoundSignals(round.get(0).ts(), executed, failed, counts, labels, firstStepFailed, staticExecuted,
+                staticFailed, writeExecuted, writeFailed, readFailed, RollingMedian.of(ttfb, nTtfb),
+                RollingMedian.of(dyn, nDyn), RollingMedian.of(stat, nStat), RollingMedian.of(write, nWrite),
+                RollingMedian.of(read, nRead), RollingMedian.of(conn, nConn), RollingMedian.of(connRatio, nConn),
+                RollingMedian.of(usual, nUsual), synRetries, declared, queueWait, judgeable);
+    }
+
+    private static String label(StepResult r) {
+        if (r.outcome() == Outcome.SIGNATURE && r.signature() != null) {
+            return r.signature();
+        }
+        if (r.outcome() == Outcome.HTTP_ERROR && r.status() != null) {
+            return "http_" + r.status();
+        }
+        return r.outcome().wire();
+    }
+}

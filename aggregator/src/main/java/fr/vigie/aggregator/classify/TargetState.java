@@ -1,0 +1,49 @@
+package fr.vigie.aggregator.classify;
+
+import fr.vigie.aggregator.Cause;
+import fr.vigie.aggregator.Status;
+import fr.vigie.aggregator.Verdict;
+import fr.vigie.config.TargetKind;
+import fr.vigie.probes.StepResult;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Everything the classifier remembers about one target: the round being collected, baselines, hysteresis. */
+final class TargetState {
+    static final int HISTORY = 24;
+
+    final String id;
+    final String group;
+    final TargetKind kind;
+    final String groupLabel;
+    /** Steps one run should report, or 0 when unknown (then a new run id closes the previous round). */
+    final int expectedSteps;
+    final Baselines baselines = new Baselines();
+    final List<StepResult> round = new ArrayList<>();
+    final List<RoundAssessment> history = new ArrayList<>();
+    String run;
+    int consecutiveBad;
+    int consecutiveGood;
+    boolean open;
+    /** status published before the current episode: kept when the episode is the prober's fault */
+    Status statusBefore = Status.OPERATIONAL;
+    Onset onset;
+    Verdict published;
+    Cause publishedCause = Cause.NONE;
+
+    TargetState(String id, String group, TargetKind kind, int expectedSteps) {
+        this.id = id;
+        this.group = group;
+        this.kind = kind;
+        this.groupLabel = group;
+        this.expectedSteps = expectedSteps;
+    }
+
+    void remember(RoundAssessment a) {
+        history.add(a);
+        if (history.size() > HISTORY) {
+            history.remove(0);
+        }
+    }
+}
