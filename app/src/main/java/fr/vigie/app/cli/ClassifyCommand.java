@@ -1,15 +1,59 @@
 package fr.vigie.app.cli;
 
+import fr.vigie.aggregator.replay.ReplayClassifier;
+import fr.vigie.config.VigieConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code vigie classify}: Replay a recorded trace through the classifier. */
-@Command(name = "classify", mixinStandardHelpOptions = true, description = "Replay a recorded trace through the classifier.")
+/**
+ * {@code vigie classify --config F --trace T.jsonl}: replays a recorded trace through the same classifier as live,
+ * using the results' own timestamps as the clock; one JSON line per verdict change, then the incidents.
+ */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+        description = "Replay a recorded trace (docs/trace-format.md) through the classifier: one JSON line per change "
+                + "of a target's verdict, then the incidents (docs/classify-output.md).")
 public final class ClassifyCommand implements Callable<Integer> {
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The configuration the trace was recorded with.")
+    Path config;
+
+    @Option(names = "--trace", required = true, paramLabel = "T.jsonl", description = "A trace written by 'vigie run --record'.")
+    Path trace;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the verdict timeline here instead of standard output.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        System.err.println("vigie classify: not available yet");
-        return 1;
+    public Integer call() throws IOException {
+        VigieConfig cfg = ConfigFiles.loadOrReport(config, System.getenv(), spec.commandLine().getErr());
+        if (cfg == null) {
+            return ConfigFiles.INVALID;
+        }
+        if (!Files.isRegularFile(trace)) {
+            spec.commandLine().getErr().println("vigie classify: trace not found: " + trace);
+            return 1;
+        }
+        try (Writer w = out == null
+                ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
+                : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            ReplayClassifier.Summary summary = ReplayClassifier.replay(cfg, trace, w);
+            w.flush();
+            spec.commandLine().getErr().printf("vigie classify: %d results, %d verdict changes, %d incidents%n",
+                    summary.results(), summary.verdicts().size(), summary.incidents().size());
+        }
+        return 0;
     }
 }

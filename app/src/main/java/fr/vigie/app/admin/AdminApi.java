@@ -1,0 +1,190 @@
+package fr.vigie.app.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import fr.vigie.aggregator.Aggregator;
+import fr.vigie.aggregator.Cause;
+import fr.vigie.aggregator.IncidentEvent;
+import fr.vigie.aggregator.Status;
+import fr.vigie.alerts.silence.Silence;
+import fr.vigie.alerts.silence.SilenceMatcher;
+import fr.vigie.alerts.silence.SilenceRegistry;
+import fr.vigie.config.Secret;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The crisis cell's authenticated API, on its own listener (never the public site's):
+ * post an update on an incident, and manage alert silences.
+ *
+ * <pre>
+ * GET    /api/health
+ * GET    /api/incidents
+ * POST   /api/incidents/{id}/updates   {"author","message","status"?,"cause"?}
+ * GET    /api/silences
+ * POST   /api/silences                 {"createdBy","comment","until","matchers":[{"label","value"}]}
+ * DELETE /api/silences/{id}
+ * </pre>
+ * Every route needs {@code Authorization: Bearer <alerts.admin.token>}.
+ */
+public final class AdminApi {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
+    private static final int MAX_BODY_BYTES = 16 * 1024;
+
+    private final Vertx vertx;
+    private final Aggregator aggregator;
+    private final SilenceRegistry silences;
+    private final byte[] token;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private AdminApi(Vertx vertx, Aggregator aggregator, SilenceRegistry silences, Secret token) {
+        this.vertx = vertx;
+        this.aggregator = aggregator;
+        this.silences = silences;
+        this.token = token.reveal().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Starts the admin listener, or does nothing (with a log line) when no token is configured:
+     * an unauthenticated admin API is never opened.
+     */
+    public static Future<Optional<HttpServer>> start(Vertx vertx, String listen, Secret token, Aggregator aggregator,
+                                                     SilenceRegistry silences) {
+        if (token == null || token.isEmpty()) {
+            LOG.info("admin API disabled: alerts.admin.token is not set");
+            return Future.succeededFuture(Optional.empty());
+        }
+        AdminApi api = new AdminApi(vertx, aggregator, silences, token);
+        HostPort hp = HostPort.parse(listen);
+        return vertx.createHttpServer().requestHandler(api.router()).listen(hp.port(), hp.host())
+                .onSuccess(s -> LOG.info("admin API listening on {}:{}", hp.host(), s.actualPort()))
+                .map(Optional::of);
+    }
+
+    Router router() {
+        Router r = Router.router(vertx);
+        r.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        r.route().handler(this::authenticate);
+        r.get("/api/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
+        r.get("/api/incidents").handler(this::incidents);
+        r.post("/api/incidents/:id/updates").handler(this::postUpdate);
+        r.get("/api/silences").handler(ctx -> ctx.json(silencesJson(silences.list())));
+        r.post("/api/silences").handler(this::addSilence);
+        r.delete("/api/silences/:id").handler(ctx -> ctx.response()
+                .setStatusCode(silences.expire(ctx.pathParam("id")) ? 204 : 404).end());
+        r.route().last().handler(ctx -> ctx.response().setStatusCode(404).end());
+        return r;
+    }
+
+    private void authenticate(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        byte[] given = header != null && header.startsWith("Bearer ")
+                ? header.substring(7).getBytes(StandardCharsets.UTF_8) : new byte[0];
+        if (MessageDigest.isEqual(given, token)) {
+            ctx.next();
+        } else {
+            ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer").end();
+        }
+    }
+
+    private void incidents(RoutingContext ctx) {
+        vertx.executeBlocking(() -> json.writeValueAsString(aggregator.incidents()))
+                .onSuccess(body -> ctx.response().putHeader("Content-Type", "application/json").end(body))
+                .onFailure(ctx::fail);
+    }
+
+    private void postUpdate(RoutingContext ctx) {
+        JsonObject body;
+        Optional<Status> status;
+        Optional<Cause> cause;
+        try {
+            body = ctx.body().asJsonObject();
+            if (body == null || isBlank(body.getString("author")) || isBlank(body.getString("message"))) {
+                badRequest(ctx, "author and message are required");
+                return;
+            }
+            status = Optional.ofNullable(body.getString("status")).map(Status::fromWire);
+            cause = Optional.ofNullable(body.getString("cause")).map(Cause::fromWire);
+        } catch (RuntimeException e) {
+            badRequest(ctx, "invalid body: expected {author, message, status?, cause?} with Statuspage status and "
+                    + "Vigie cause vocabularies");
+            return;
+        }
+        String id = ctx.pathParam("id");
+        vertx.executeBlocking(() -> aggregator.postUpdate(id, body.getString("author"), body.getString("message"),
+                        status, cause))
+                .onSuccess(event -> respondEvent(ctx, event))
+                .onFailure(e -> {
+                    if (e instanceof IllegalArgumentException || e instanceof java.util.NoSuchElementException) {
+                        ctx.response().setStatusCode(404).end(new JsonObject().put("error", "unknown incident").encode());
+                    } else {
+                        ctx.fail(e);
+                    }
+                });
+    }
+
+    private void respondEvent(RoutingContext ctx, IncidentEvent event) {
+        try {
+            ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+                    .end(json.writeValueAsString(event));
+        } catch (Exception e) {
+            ctx.fail(e);
+        }
+    }
+
+    private void addSilence(RoutingContext ctx) {
+        try {
+            JsonObject body = ctx.body().asJsonObject();
+            List<SilenceMatcher> matchers = new ArrayList<>();
+            JsonArray array = body.getJsonArray("matchers", new JsonArray());
+            for (int i = 0; i < array.size(); i++) {
+                JsonObject m = array.getJsonObject(i);
+                matchers.add(new SilenceMatcher(m.getString("label"), m.getString("value")));
+            }
+            if (isBlank(body.getString("createdBy")) || isBlank(body.getString("comment"))) {
+                badRequest(ctx, "createdBy and comment are required");
+                return;
+            }
+            Silence s = silences.add(body.getString("createdBy"), body.getString("comment"),
+                    Instant.parse(body.getString("until")), matchers);
+            ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+                    .end(json.writeValueAsString(s));
+        } catch (Exception e) {
+            badRequest(ctx, "invalid silence: " + e.getMessage());
+        }
+    }
+
+    private JsonArray silencesJson(List<Silence> list) {
+        try {
+            return new JsonArray(json.writeValueAsString(list));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void badRequest(RoutingContext ctx, String message) {
+        ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("error", message).encode());
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}
