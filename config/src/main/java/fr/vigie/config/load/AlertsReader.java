@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Reads the alerts section. A receiver whose required secret (url, Matrix token) resolves to empty,
@@ -164,9 +163,5 @@ final class AlertsReader {
         node.mapping("listen", "token");
         Secret token = SettingsReader.emptyToNull(node.get("token").secret());
         return new AlertsConfig.AdminApi(SettingsReader.listen(node.get("listen"), Defaults.ADMIN_LISTEN), token);
-    }
-
-    static String describe(Map<String, AlertsConfig.Receiver> receivers) {
-        return receivers.keySet().stream().collect(Collectors.joining(", "));
     }
 }

@@ -44,7 +44,9 @@ public final class ConfigReader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.errors());
         }
-        Node root = new Node(tree.root(), "", new Node.Context(problems, new SecretResolver(environment, baseFolder)));
+        SecretResolver secrets = new SecretResolver(environment, baseFolder);
+        problems.redactWith(secrets::redact);
+        Node root = new Node(tree.root(), "", new Node.Context(problems, secrets));
         if (!root.present()) {
             throw new ConfigException(List.of(new fr.vigie.config.ConfigError("", 0,
                     "empty configuration: at least 'targets' is needed")));

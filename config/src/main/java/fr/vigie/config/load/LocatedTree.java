@@ -44,13 +44,19 @@ public final class LocatedTree {
             return new LocatedTree(root, lines);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            problems.addAtLine("", at == null ? 0 : at.getLineNr(), "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("")
+            problems.addAtLine("", at == null ? 0 : at.getLineNr(), "not valid YAML: " + summary(e.getOriginalMessage())
                     + (at == null ? "" : " (column " + at.getColumnNr() + ")"));
             return new LocatedTree(MissingNode.getInstance(), lines);
         } catch (IOException e) {
             problems.addAtLine("", 0, "cannot read YAML: " + e.getMessage());
             return new LocatedTree(MissingNode.getInstance(), lines);
         }
+    }
+
+    /** SnakeYAML's message without its quoted source lines (they could hold a secret) and carets. */
+    private static String summary(String message) {
+        return message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .map(String::trim).collect(java.util.stream.Collectors.joining("; "));
     }
 
     public JsonNode root() {

@@ -5,12 +5,14 @@ import fr.vigie.config.ConfigError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
+import java.util.function.UnaryOperator;
 
 /** Collects every {@link ConfigError} of one load, each located by YAML path and line. */
 public final class Problems {
     private final List<ConfigError> errors = new ArrayList<>();
     private final String prefix;
     private ToIntFunction<String> lines = path -> 0;
+    private UnaryOperator<String> redactor = UnaryOperator.identity();
 
     /** @param prefix prepended to every path (e.g. "builtin:open-ent-ng "), empty for a config file */
     public Problems(String prefix) {
@@ -21,6 +23,11 @@ public final class Problems {
         this.lines = lineOfPath;
     }
 
+    /** Messages pass through {@code redactor} (see {@link SecretResolver#redact}) before being kept. */
+    void redactWith(UnaryOperator<String> redactor) {
+        this.redactor = redactor;
+    }
+
     /** Records a problem at {@code path}; its line is the path's, or its closest ancestor's. */
     public void add(String path, String message) {
         addAtLine(path, lines.applyAsInt(path), message);
@@ -28,7 +35,7 @@ public final class Problems {
 
     void addAtLine(String path, int line, String message) {
         String where = path.isEmpty() ? "(top level)" : path;
-        errors.add(new ConfigError(prefix + where, line, message));
+        errors.add(new ConfigError(prefix + where, line, redactor.apply(message)));
     }
 
     public boolean isEmpty() {

@@ -18,8 +18,14 @@ final class SecretResolver {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-(.*))?}", Pattern.DOTALL);
     private static final Pattern FILE = Pattern.compile("file:(.+)", Pattern.DOTALL);
 
+    /** Values shorter than this are not redacted from messages: they would garble them and hide nothing. */
+    private static final int REDACT_MIN_LENGTH = 3;
+
     private final Map<String, String> environment;
     private final Path baseFolder;
+    /** Values read from the environment or files, longest first, mapped to their source. */
+    private final Map<String, String> outsideValues = new java.util.TreeMap<>(
+            java.util.Comparator.comparingInt(String::length).reversed().thenComparing(java.util.Comparator.naturalOrder()));
 
     SecretResolver(Map<String, String> environment, Path baseFolder) {
         this.environment = environment;
@@ -52,6 +58,8 @@ final class SecretResolver {
                             + " (write ${" + name + ":-} to make it optional)");
                 }
                 value = variable.group(3);
+            } else {
+                remember(value, "env:" + name);
             }
             return new Resolved(value, "env:" + name);
         }
@@ -62,13 +70,32 @@ final class SecretResolver {
         if (file.matches()) {
             Path path = baseFolder.resolve(file.group(1).trim());
             try {
-                String content = Files.readString(path, StandardCharsets.UTF_8);
-                return new Resolved(withoutFinalNewline(content), "file:" + path);
+                String content = withoutFinalNewline(Files.readString(path, StandardCharsets.UTF_8));
+                remember(content, "file:" + path);
+                return new Resolved(content, "file:" + path);
             } catch (IOException | RuntimeException e) {
                 throw new Unresolvable("cannot read secret file '" + path + "' (" + e.getClass().getSimpleName() + ")");
             }
         }
         return new Resolved(raw, "literal");
+    }
+
+    private void remember(String value, String source) {
+        if (value.length() >= REDACT_MIN_LENGTH) {
+            outsideValues.putIfAbsent(value, source);
+        }
+    }
+
+    /**
+     * Replaces every value read from the environment or a file by its source in a message, so that a secret
+     * written where a number, a URL or a mapping was expected is never echoed back.
+     */
+    String redact(String message) {
+        String m = message;
+        for (Map.Entry<String, String> e : outsideValues.entrySet()) {
+            m = m.replace(e.getKey(), "<value of " + e.getValue() + ">");
+        }
+        return m;
     }
 
     private static String withoutFinalNewline(String s) {

@@ -133,8 +133,8 @@ final class SettingsReader {
         try {
             return ZoneId.of(text);
         } catch (DateTimeException e) {
-            node.error("unknown time zone '" + text + "'" + Suggestions.hint(text, ZoneId.getAvailableZoneIds())
-                    + " (e.g. Europe/Paris)");
+            String hint = Suggestions.hint(text, ZoneId.getAvailableZoneIds());
+            node.error("unknown time zone '" + text + "'" + (hint.isEmpty() ? " (e.g. Europe/Paris)" : hint));
             return Defaults.SITE_TIME_ZONE;
         }
     }

@@ -1,0 +1,158 @@
+package fr.vigie.config;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * One small invalid file per validation rule (src/test/resources/invalid), each mapped to the one
+ * error it must produce, with its YAML path and line.
+ */
+class InvalidConfigsTest {
+    private static final Path FOLDER = Path.of("src/test/resources/invalid");
+
+    static Stream<Arguments> rules() {
+        return Stream.of(
+                Arguments.of("bad-cron",
+                        "schedules.rush.cron: bad cron expression '0 0 25 * * ?': Hour values must be between 0 and 23 (Quartz syntax: sec min hour day-of-month month day-of-week, e.g. '0 */2 * ? * *') (line 3)"),
+                Arguments.of("bad-date-time",
+                        "maintenance[0].start: bad date-time 'tomorrow': expected 2021-04-06T07:00 (site time zone) or with an offset (line 3)"),
+                Arguments.of("bad-duration",
+                        "schedules.often.every: bad duration '30 sec': write a number and a unit (500ms, 30s, 2m, 1h, 7d) or ISO-8601 (PT30S) (line 3)"),
+                Arguments.of("bad-enum",
+                        "targets[0].kind: bad value 'lycee': expected one of ent, cned, sso, control (line 3)"),
+                Arguments.of("bad-holiday-zone",
+                        "targets[0].holiday-zone: bad value 'D' (did you mean 'A'?): expected one of A, B, C (line 6)"),
+                Arguments.of("bad-id",
+                        "targets[0].id: bad id 'ENT IDF': use lower-case letters, digits and dashes (ent-idf) (line 2)"),
+                Arguments.of("bad-json-pointer",
+                        "journeys.mine.steps[0].expect.json-pointer.type: bad JSON pointer 'type': it starts with '/' (line 7)"),
+                Arguments.of("bad-language",
+                        "site.languages: bad language 'de': expected one of fr, en (line 2)"),
+                Arguments.of("bad-listen",
+                        "site.listen: bad listen address 'localhost': expected host:port (127.0.0.1:8080) (line 2)"),
+                Arguments.of("bad-receiver-url-hides-value",
+                        "alerts.receivers.chat.url: bad URL: expected an absolute http:// or https:// URL (value not shown) (line 5)"),
+                Arguments.of("bad-regex",
+                        "probing.signatures[0].pattern: bad regular expression: Unclosed group (line 3)"),
+                Arguments.of("bad-route-cause",
+                        "alerts.routes[0].match.causes: unknown value 'ddos' for causes: expected one of none, saturation, attack, storage, network, application, maintenance, vantage, unknown (line 5)"),
+                Arguments.of("bad-signature-category",
+                        "probing.signatures[0].category: bad value 'saturated' (did you mean 'saturation'?): expected one of storage, saturation, attack, maintenance, gateway, application (line 3)"),
+                Arguments.of("bad-status",
+                        "journeys.mine.steps[0].expect.status: bad status '99': expected a code (302), a range (200-399) or a list of them (line 7)"),
+                Arguments.of("bad-time-zone",
+                        "site.time-zone: unknown time zone 'Europe/Pari' (did you mean 'Europe/Paris'?) (line 2)"),
+                Arguments.of("bad-url",
+                        "targets[0].base-url: bad URL 'ftp://127.0.0.1/ent': expected http:// or https:// (line 4)"),
+                Arguments.of("credentials-without-needs-login",
+                        "journeys.mine.steps[0]: step uses {{credentials.username}} but is not marked needs-login: true (line 4)"),
+                Arguments.of("cron-and-every",
+                        "schedules.both: a schedule needs exactly one of 'cron' or 'every' (line 2)"),
+                Arguments.of("duplicate-step-name",
+                        "journeys.mine.steps[1].name: duplicate step name 'home' in journey 'mine' (first at journeys.mine.steps[0]) (line 7)"),
+                Arguments.of("duplicate-target-id",
+                        "targets[1].id: duplicate target id 'ent-test' (first at targets[0]) (line 6)"),
+                Arguments.of("duplicate-yaml-key",
+                        "site.title: duplicate key 'title' (first at line 2) (line 3)"),
+                Arguments.of("extract-two-ways",
+                        "journeys.mine.steps[0].extract.token: an extract needs exactly one of css, regex or json-pointer (line 8)"),
+                Arguments.of("extracted-before-defined",
+                        "journeys.mine.steps[0]: {{extracted.next}} is not extracted by an earlier step (line 4)"),
+                Arguments.of("form-and-json",
+                        "journeys.mine.steps[0].post: a post has either 'form' or 'json', not both (line 6)"),
+                Arguments.of("half-credentials",
+                        "targets[0].credentials: credentials need both username and password (use ${VAR:-} to leave them unset) (line 6)"),
+                Arguments.of("influxdb-key-on-embedded",
+                        "storage.url: 'url' only applies to type: influxdb (line 3)"),
+                Arguments.of("maintenance-end-before-start",
+                        "maintenance[0].end: end must be after start (line 4)"),
+                Arguments.of("missing-journey-var",
+                        "targets[0].vars: journey 'cas' uses {{vars.service}}: set vars.service (line 2)"),
+                Arguments.of("missing-required-key",
+                        "targets[0].journey: missing required key 'journey' (line 2)"),
+                Arguments.of("missing-variable",
+                        "site.title: environment variable 'VIGIE_NOT_SET' is not set (write ${VIGIE_NOT_SET:-} to make it optional) (line 2)"),
+                Arguments.of("no-targets",
+                        "targets: at least one target is needed (line 1)"),
+                Arguments.of("not-yaml",
+                        "(top level): not valid YAML: while parsing a flow sequence; expected ',' or ']', but got : (column 8) (line 2)"),
+                Arguments.of("receiver-without-url",
+                        "alerts.receivers.ops.url: a webhook receiver needs 'url' (line 3)"),
+                Arguments.of("step-with-two-actions",
+                        "journeys.mine.steps[0]: a step needs exactly one action: get, post or submit-form (found get, post) (line 4)"),
+                Arguments.of("step-without-action",
+                        "journeys.mine.steps[0]: a step needs exactly one action: get, post or submit-form (found none) (line 4)"),
+                Arguments.of("unknown-calendar",
+                        "schedules.rush.calendar: unknown calendar 'zone-d' (did you mean 'zone-c'?) (known: zone-c) (line 6)"),
+                Arguments.of("unknown-journey",
+                        "targets[0].journey: unknown journey 'cas-login' (known: cas, cas-write, cned, cned-write, control, educonnect, kosmos, kosmos-write, open-ent-ng, open-ent-ng-write, public-page) (line 5)"),
+                Arguments.of("unknown-key-with-hint",
+                        "targets[0].vendr: unknown key 'vendr' (did you mean 'vendor'?); allowed here: academies, base-url, credentials, holiday-zone, hosting-group, id, journey, kind, name, region, schedule, tags, vars, vendor (line 6)"),
+                Arguments.of("unknown-maintenance-target",
+                        "maintenance[0].targets[0]: unknown target 'ent-tset' (did you mean 'ent-test'?) (write a target id or hosting:<group>) (line 3)"),
+                Arguments.of("unknown-receiver",
+                        "alerts.routes[0].receivers: unknown receiver 'opps' (did you mean 'ops'?) (known: ops) (line 8)"),
+                Arguments.of("unknown-route-region",
+                        "alerts.routes[0].match.regions: unknown value 'Ile-de-France' for regions (did you mean 'Île-de-France'?): expected one of Île-de-France (line 5)"),
+                Arguments.of("unknown-schedule",
+                        "targets[0].schedule: unknown schedule 'rush' (known: default) (line 6)"),
+                Arguments.of("unknown-template-variable",
+                        "journeys.mine.steps[0]: unknown template variable '{{var.page}}': use vars.NAME, extracted.NAME, cookie.NAME, credentials.username, credentials.password or target.baseUrl (line 4)"),
+                Arguments.of("unknown-top-level-key",
+                        "schedule: unknown key 'schedule' (did you mean 'schedules'?); allowed here: alerts, calendars, classifier, journeys, maintenance, probing, schedules, site, storage, targets, vantage (line 1)"),
+                Arguments.of("unreadable-secret-file",
+                        "targets[0].credentials.password: cannot read secret file '/nonexistent/vigie-password' (NoSuchFileException) (line 8)"),
+                Arguments.of("wrong-type-mapping",
+                        "site: expected a mapping (key: value lines), found a list (line 1)"),
+                Arguments.of("wrong-type-number",
+                        "probing.max-redirects: expected a whole number, found 'many' (line 2)"),
+                Arguments.of("zero-duration",
+                        "probing.step-timeout: duration must be greater than zero, found '0s' (line 2)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void eachRuleReportsExactlyItsError(String file, String expected) {
+        ConfigException e = catchThrowableOfType(ConfigException.class,
+                () -> new ConfigLoader(Map.of()).load(FOLDER.resolve(file + ".yaml")));
+
+        assertThat(e).as("%s must be rejected", file).isNotNull();
+        assertThat(e.errors()).extracting(ConfigError::toString).containsExactly(expected);
+        assertThat(e.getMessage()).contains(expected);
+    }
+
+    @Test
+    void everyInvalidFileHasItsExpectedMessage() throws IOException {
+        try (Stream<Path> files = Files.list(FOLDER)) {
+            assertThat(files.map(f -> f.getFileName().toString().replace(".yaml", "")))
+                    .containsExactlyInAnyOrderElementsOf(rules().map(a -> (String) a.get()[0]).toList());
+        }
+    }
+
+    @Test
+    void aValidBaseOfTheInvalidFilesLoads() throws ConfigException {
+        String base = """
+                targets:
+                  - id: ent-test
+                    kind: ent
+                    base-url: http://127.0.0.1:18101
+                    journey: public-page
+                """;
+        VigieConfig config = new ConfigLoader(Map.of()).loadText(base, Path.of("."));
+        assertThat(config.targets()).hasSize(1);
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).loadText("", Path.of(".")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("empty configuration");
+    }
+}
