@@ -129,7 +129,7 @@ final class RoundJudge {
                             + " times the usual"));
         }
         boolean loadLike = slow || s.count(Symptom.SATURATION) + s.count(Symptom.ATTACK) > 0;
-        if (loadLike && !Double.isNaN(s.connectMs())) {
+        if ((loadLike || s.synRetries() > 0) && !Double.isNaN(s.connectMs())) {
             if (connectNormal) {
                 out.add(Words.of("connexion TCP normale (" + Words.durationFr(s.connectMs()) + ")",
                         "normal TCP connect (" + Words.durationEn(s.connectMs()) + ")"));
