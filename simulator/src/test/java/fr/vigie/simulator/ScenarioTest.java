@@ -1,0 +1,106 @@
+package fr.vigie.simulator;
+
+import fr.vigie.simulator.faults.GroundTruthRecord;
+import fr.vigie.simulator.scenario.Scenario;
+import fr.vigie.simulator.scenario.ScenarioPlayer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ConnectException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Scenario files load and validate; the player injects faults at their offsets and the ground truth follows. */
+class ScenarioTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void builtInScenariosLoad() {
+        Scenario april = Scenario.builtIn("2021-04-06");
+        assertThat(april.length()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(april.events()).extracting(e -> e.type()).containsExactly("flash_crowd", "attack", "storage");
+        assertThat(april.events().get(0).hostingGroup()).isEqualTo("ovh-sbg");
+        assertThat(april.events().get(1).targets()).containsExactly("cned-college");
+        assertThat(april.events().get(2).targets()).containsExactly("ent-grand-est");
+        assertThat(april.events()).allSatisfy(e -> assertThat(e.end()).isLessThanOrEqualTo(Duration.ofSeconds(240)));
+        assertThat(Scenario.builtIn("hosting-outage").events()).isNotEmpty();
+        assertThat(Scenario.builtIn("application-faults").events()).isNotEmpty();
+    }
+
+    @Test
+    void invalidScenariosAreRejectedWithTheirReason() {
+        assertThatThrownBy(() -> Scenario.parse("name: x\nduration: 10\nevents:\n  - {at: 1, duration: 2, type: meteor, targets: [a]}\n"))
+                .hasMessageContaining("unknown fault type 'meteor'");
+        assertThatThrownBy(() -> Scenario.parse("name: x\nduration: 10\nevents:\n  - {at: 5, duration: 20, type: storage, targets: [a]}\n"))
+                .hasMessageContaining("ends after the scenario's duration");
+        assertThatThrownBy(() -> Scenario.parse("name: x\nduration: 10\ncolour: red\n"))
+                .hasMessageContaining("colour");
+        assertThatThrownBy(() -> Scenario.parse("name: x\nduration: 10\nevents:\n  - {at: 1, duration: 2, type: attack, targets: [a], variant: nuke}\n"))
+                .hasMessageContaining("variant 'nuke'");
+    }
+
+    @Test
+    void playerInjectsAtOffsetsAndGroundTruthRecordsTheSegments() throws Exception {
+        Path truth = dir.resolve("truth.jsonl");
+        List<ServiceSpec> specs = FleetFixture.oneOfEach();
+        try (FleetFixture fx = new FleetFixture(specs, SimOptions.quiet().withGroundTruth(truth))) {
+            Scenario scenario = Scenario.parse("""
+                    name: tiny
+                    duration: 1.5
+                    events:
+                      - {at: 0.3, duration: 0.6, type: hosting_outage, targets: [cned]}
+                      - {at: 0.1, duration: 1.0, type: maintenance, hostingGroup: host-a}
+                    """);
+            ScenarioPlayer player = new ScenarioPlayer(fx.vertx, fx.fleet, InstantSource.system());
+            Instant start = Instant.now();
+            var done = player.play(scenario, start);
+            assertThat(FaultSignaturesTest.poll(() -> refused(fx.url("cned", "/login"))))
+                    .as("the outage starts during the scenario").isTrue();
+            fx.await(done);
+            assertThat(FaultSignaturesTest.poll(() -> fx.fleet.faults().history().size() == 2)).isTrue();
+            GroundTruthRecord outage = fx.fleet.faults().history().stream()
+                    .filter(r -> r.target().equals("cned")).findFirst().orElseThrow();
+            assertThat(Duration.between(start, outage.start())).isBetween(Duration.ofMillis(250), Duration.ofMillis(3000));
+            assertThat(Duration.between(outage.start(), outage.end())).isBetween(Duration.ofMillis(550), Duration.ofMillis(3000));
+            assertThat(outage.cause()).isEqualTo("network");
+            assertThat(FaultSignaturesTest.poll(() -> lines(truth).size() == 2)).isTrue();
+            assertThat(new Browser(false).get(fx.url("cned", "/login")).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void playerRefusesAScenarioNamingAnUnknownTarget() throws Exception {
+        try (FleetFixture fx = new FleetFixture(FleetFixture.oneOfEach(), SimOptions.quiet())) {
+            ScenarioPlayer player = new ScenarioPlayer(fx.vertx, fx.fleet, InstantSource.system());
+            assertThatThrownBy(() -> fx.await(player.play(Scenario.builtIn("2021-04-06"), Instant.now())))
+                    .hasMessageContaining("unknown");
+        }
+    }
+
+    private static boolean refused(String url) {
+        try {
+            new Browser(false).get(url);
+            return false;
+        } catch (ConnectException e) {
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file) : List.of();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
