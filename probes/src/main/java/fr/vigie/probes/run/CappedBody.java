@@ -13,18 +13,21 @@ import io.vertx.core.streams.WriteStream;
 final class CappedBody implements WriteStream<Buffer> {
     private final long cap;
     private final Runnable onOverflow;
+    private final HopTimings timings;
     private final Buffer kept = Buffer.buffer();
     private long received;
     private boolean overflowed;
 
-    CappedBody(long cap, Runnable onOverflow) {
+    CappedBody(long cap, Runnable onOverflow, HopTimings timings) {
         this.cap = cap;
         this.onOverflow = onOverflow;
+        this.timings = timings;
     }
 
     @Override
     public Future<Void> write(Buffer data) {
         received += data.length();
+        timings.bodyBytes = received;
         if (received > cap) {
             if (!overflowed) {
                 overflowed = true;

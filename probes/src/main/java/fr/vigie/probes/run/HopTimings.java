@@ -8,4 +8,8 @@ final class HopTimings {
     Double tlsMs;
     Double ttfbMs;
     long requestSentNanos;
+    /** status of a response whose head arrived, even if its body then failed */
+    Integer status;
+    /** body bytes received so far by this hop, kept up to date as they arrive */
+    long bodyBytes;
 }

@@ -43,6 +43,7 @@ final class HttpHop {
                 timings.phase = Phase.RESPONSE;
             } else if (ctx.phase() == ClientPhase.RECEIVE_RESPONSE) {
                 timings.ttfbMs = Millis.since(timings.requestSentNanos);
+                timings.status = ctx.clientResponse().statusCode();
             }
             ctx.next();
         });
@@ -108,7 +109,7 @@ final class HttpHop {
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         String target = url.getScheme() + "://" + literal + ":" + port + path
                 + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
-        CappedBody body = new CappedBody(maxBodyBytes, this::closeConnection);
+        CappedBody body = new CappedBody(maxBodyBytes, this::closeConnection, timings);
         HttpRequest<Void> req = session.requestAbs(request.method(), target).as(BodyCodec.pipe(body, false));
         if (!url.getHost().equals(ip)) {
             req.virtualHost(url.getHost());

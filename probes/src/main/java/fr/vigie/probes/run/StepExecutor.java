@@ -73,8 +73,10 @@ final class StepExecutor {
                 .recover(error -> {
                     StepFailure f = FailureClassifier.classify(error, current[0].phase, deadline.expired(),
                             stepTimeoutMs);
+                    HopTimings failed = current[0];
+                    Integer status = failed.status != null ? failed.status : lastStatus[0];
                     return Future.succeededFuture(new Outcomes(Verdict.of(f.outcome(), f.getMessage()),
-                            lastStatus[0], firstHop, Millis.since(start), bytes[0]));
+                            status, firstHop, Millis.since(start), bytes[0] + failed.bodyBytes));
                 })
                 .onComplete(ar -> deadline.cancel());
     }
