@@ -8,7 +8,7 @@ import java.time.Duration;
  * @param connectTimeout     TCP (and SMTP) connect bound
  * @param responseTimeout    bound on waiting for the answer
  * @param initialBackoff     first retry delay; doubles on each failure
- * @param maxBackoff         cap of the retry delay (and of a receiver's {@code Retry-After})
+ * @param maxBackoff         cap of the computed retry delay (a receiver's {@code Retry-After} may ask up to 1 h)
  * @param failingAlertAfter  a receiver failing this long raises an internal alert through another route
  * @param matrixMinInterval  at most one call per this interval per Matrix homeserver (Tchap asks ~1/s)
  */

@@ -31,7 +31,8 @@ public final class Harness implements AutoCloseable {
     public final AlertService service;
     public final IncidentScript script;
 
-    private Harness(List<AlertsConfig.Route> routes, List<MaintenanceWindow> maintenance, Path dir) throws Exception {
+    private Harness(List<AlertsConfig.Route> routes, List<MaintenanceWindow> maintenance, Path dir,
+                    DeliverySettings settings) throws Exception {
         crise = Receiver.ok(vertx);
         slack = Receiver.ok(vertx);
         Map<String, AlertsConfig.Receiver> receivers = Map.of(
@@ -39,17 +40,21 @@ public final class Harness implements AutoCloseable {
                 "slack-idf", new AlertsConfig.Receiver("slack-idf", "slack",
                         Secret.of("env:SLACK_URL", slack.url("/services/T000/B000/XXXX")), null, null, null, null, null));
         VigieConfig config = TestConfigs.config(TestConfigs.alerts(receivers, routes, List.of("crise")), maintenance);
-        service = AlertService.start(config, dir.resolve("outbox.db"), clock, fastDelivery());
+        service = AlertService.start(config, dir.resolve("outbox.db"), clock, settings);
         script = new IncidentScript(service.listener(), clock);
     }
 
     public static Harness start(Path dir) throws Exception {
-        return new Harness(List.of(), List.of(), dir);
+        return new Harness(List.of(), List.of(), dir, fastDelivery());
     }
 
     public static Harness start(Path dir, List<AlertsConfig.Route> routes, List<MaintenanceWindow> maintenance)
             throws Exception {
-        return new Harness(routes, maintenance, dir);
+        return new Harness(routes, maintenance, dir, fastDelivery());
+    }
+
+    public static Harness start(Path dir, List<AlertsConfig.Route> routes, DeliverySettings settings) throws Exception {
+        return new Harness(routes, List.of(), dir, settings);
     }
 
     public static AlertsConfig.Receiver webhook(String name, String url) {

@@ -18,7 +18,8 @@ import java.util.function.Function;
  */
 public final class Receiver implements AutoCloseable {
     /** One request as received. */
-    public record Hit(int index, String method, String path, MultiMap headers, String body, int answeredCode) {
+    public record Hit(int index, String method, String path, MultiMap headers, String body, int answeredCode,
+                      long receivedNanos) {
         public String header(String name) {
             return headers.get(name);
         }
@@ -32,6 +33,10 @@ public final class Receiver implements AutoCloseable {
 
         public static Reply status(int code) {
             return new Reply(code, "", Duration.ZERO, null);
+        }
+
+        public static Reply slow(Duration delay) {
+            return new Reply(200, "ok", delay, null);
         }
     }
 
@@ -61,12 +66,13 @@ public final class Receiver implements AutoCloseable {
     }
 
     private void handle(HttpServerRequest req) {
+        long received = System.nanoTime();
         req.body().onSuccess(buf -> {
             int i = count.getAndIncrement();
             Reply r = replies.apply(i);
             Runnable answer = () -> {
                 hits.add(new Hit(i, req.method().name(), req.path(), MultiMap.caseInsensitiveMultiMap().addAll(req.headers()),
-                        buf.toString(), r.code()));
+                        buf.toString(), r.code(), received));
                 var resp = req.response().setStatusCode(r.code());
                 if (r.retryAfter() != null) resp.putHeader("Retry-After", r.retryAfter());
                 resp.end(r.body() == null ? "" : r.body());
