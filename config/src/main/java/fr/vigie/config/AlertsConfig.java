@@ -17,7 +17,7 @@ import java.util.Map;
 public record AlertsConfig(Map<String, Receiver> receivers, List<Route> routes, List<String> defaultReceivers,
                            Duration groupWait, Duration repeatInterval, AdminApi admin) {
     public AlertsConfig {
-        receivers = Map.copyOf(receivers);
+        receivers = VigieConfig.ordered(receivers);
         routes = List.copyOf(routes);
         defaultReceivers = List.copyOf(defaultReceivers);
     }

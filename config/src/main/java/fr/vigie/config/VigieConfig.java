@@ -1,5 +1,7 @@
 package fr.vigie.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +24,16 @@ public record VigieConfig(
         AlertsConfig alerts) {
 
     public VigieConfig {
-        schedules = Map.copyOf(schedules);
-        calendars = Map.copyOf(calendars);
+        schedules = ordered(schedules);
+        calendars = ordered(calendars);
         maintenance = List.copyOf(maintenance);
-        journeys = Map.copyOf(journeys);
+        journeys = ordered(journeys);
         targets = List.copyOf(targets);
+    }
+
+    /** An unmodifiable copy that keeps the file's order (Map.copyOf would not). */
+    static <V> Map<String, V> ordered(Map<String, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     public Optional<Target> target(String id) {

@@ -63,6 +63,7 @@ class ShippedConfigsTest {
         assertThat(france.target("ent-idf").orElseThrow().journey()).isEqualTo("open-ent-ng");
         assertThat(france.target("ent-grand-est").orElseThrow().vars()).containsKey("service");
         assertThat(france.schedules().get("school-rush").cronExpressions()).hasSize(3);
+        assertThat(france.schedules().keySet()).as("file order kept").containsExactly("school-rush", "steady", "default");
         assertThat(france.storage().type()).isEqualTo(StorageConfig.Type.INFLUXDB);
         assertThat(france.storage().url()).isEqualTo("http://127.0.0.1:8086");
         assertThat(france.storage().password()).isNull();
