@@ -62,13 +62,8 @@ final class Baselines {
     private static final class Metric {
         final RollingMedian recent = new RollingMedian(RECENT);
         final RollingMedian[] bySlot = new RollingMedian[48];
-        // Medians are recomputed only when asked after new data: most rounds ask several times.
-        double cachedRecent = Double.NaN;
-        boolean recentDirty = true;
-
         void add(int slot, double v) {
             recent.add(v);
-            recentDirty = true;
             if (bySlot[slot] == null) {
                 bySlot[slot] = new RollingMedian(PER_HOUR);
             }
@@ -81,11 +76,7 @@ final class Baselines {
                 return Math.max(s.median(), 1.0);
             }
             if (recent.size() >= MIN_RECENT) {
-                if (recentDirty) {
-                    cachedRecent = recent.median();
-                    recentDirty = false;
-                }
-                return Math.max(cachedRecent, 1.0);
+                return Math.max(recent.median(), 1.0);
             }
             return fallback;
         }

@@ -8,6 +8,8 @@ final class RollingMedian {
     private final double[] scratch;
     private int size;
     private int next;
+    private double cached = Double.NaN;
+    private boolean dirty = true;
 
     RollingMedian(int capacity) {
         values = new double[capacity];
@@ -18,6 +20,7 @@ final class RollingMedian {
         values[next] = v;
         next = (next + 1) % values.length;
         size = Math.min(size + 1, values.length);
+        dirty = true;
     }
 
     int size() {
@@ -29,9 +32,14 @@ final class RollingMedian {
         if (size == 0) {
             return Double.NaN;
         }
-        System.arraycopy(values, 0, scratch, 0, size);
-        Arrays.sort(scratch, 0, size);
-        return size % 2 == 1 ? scratch[size / 2] : (scratch[size / 2 - 1] + scratch[size / 2]) / 2;
+        // Several questions per round, one new value per round: sort only after a change.
+        if (dirty) {
+            System.arraycopy(values, 0, scratch, 0, size);
+            Arrays.sort(scratch, 0, size);
+            cached = size % 2 == 1 ? scratch[size / 2] : (scratch[size / 2 - 1] + scratch[size / 2]) / 2;
+            dirty = false;
+        }
+        return cached;
     }
 
     /** Median of a small array (sorts a copy). NaN when empty. */
