@@ -1,0 +1,80 @@
+package fr.vigie.bench.scoring;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Command line: {@code ScoreMain --truth ground-truth.jsonl --verdicts verdicts.jsonl [--grace 60s]
+ * [--flap-window 30s] [--from ISO] [--to ISO]}; prints the report, exit 2 on bad arguments.
+ */
+public final class ScoreMain {
+    private ScoreMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        Path truth = null;
+        Path verdicts = null;
+        ScoringOptions defaults = ScoringOptions.defaults();
+        Duration grace = defaults.grace();
+        Duration flapWindow = defaults.flapWindow();
+        Instant from = null;
+        Instant to = null;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--truth" -> truth = Path.of(require(value, "--truth"));
+                    case "--verdicts" -> verdicts = Path.of(require(value, "--verdicts"));
+                    case "--grace" -> grace = duration(require(value, "--grace"));
+                    case "--flap-window" -> flapWindow = duration(require(value, "--flap-window"));
+                    case "--from" -> from = Instant.parse(require(value, "--from"));
+                    case "--to" -> to = Instant.parse(require(value, "--to"));
+                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+                }
+                i++;
+            }
+            if (truth == null || verdicts == null) {
+                throw new IllegalArgumentException("--truth and --verdicts are required");
+            }
+        } catch (RuntimeException e) {
+            err.println("score: " + e.getMessage());
+            err.println("usage: score --truth ground-truth.jsonl --verdicts verdicts.jsonl [--grace 60s] "
+                        + "[--flap-window 30s] [--from ISO-instant] [--to ISO-instant]");
+            return 2;
+        }
+        ScoreReport report = new Scorer(new ScoringOptions(grace, flapWindow, from, to))
+                .score(ScoringInputs.readTruth(truth), ScoringInputs.readVerdicts(verdicts));
+        out.print(report.render());
+        return 0;
+    }
+
+    private static String require(String value, String flag) {
+        if (value == null) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return value;
+    }
+
+    /** 60s, 2m, 500ms or ISO-8601 (PT1M). */
+    static Duration duration(String s) {
+        if (s.startsWith("P") || s.startsWith("p")) {
+            return Duration.parse(s);
+        }
+        if (s.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+        }
+        long n = Long.parseLong(s.substring(0, s.length() - 1));
+        return switch (s.charAt(s.length() - 1)) {
+            case 's' -> Duration.ofSeconds(n);
+            case 'm' -> Duration.ofMinutes(n);
+            case 'h' -> Duration.ofHours(n);
+            default -> throw new IllegalArgumentException("bad duration " + s);
+        };
+    }
+}
