@@ -261,4 +261,28 @@ class ConfigLoaderTest {
         assertThat(config.journeys().get("control").steps()).extracting(Step::name).containsExactly("health");
         assertThat(config.journeys().get("cas").steps()).hasSizeGreaterThan(3);
     }
+
+    @Test
+    void anchorsAliasesAndMergeKeysShareCommonKeys() throws ConfigException {
+        VigieConfig config = new ConfigLoader(Map.of()).loadText("""
+                x-common: &common
+                  kind: ent
+                  journey: public-page
+                  tags: &tags [lycees, ile-de-france]
+                targets:
+                  - <<: *common
+                    id: ent-a
+                    base-url: http://127.0.0.1:18101
+                  - <<: *common
+                    id: ent-b
+                    journey: control
+                    base-url: http://127.0.0.1:18102
+                    academies: *tags
+                """, folder);
+
+        assertThat(config.targets().get(0).journey()).isEqualTo("public-page");
+        assertThat(config.targets().get(0).tags()).containsExactly("lycees", "ile-de-france");
+        assertThat(config.targets().get(1).journey()).as("an explicit key overrides a merged one").isEqualTo("control");
+        assertThat(config.targets().get(1).academies()).containsExactly("lycees", "ile-de-france");
+    }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -18,7 +19,9 @@ import java.util.Map;
 /**
  * A YAML document read into a Jackson tree while remembering the line of every node
  * (Jackson's tree forgets locations, so the token stream is walked once by hand).
- * Duplicate keys in a mapping are reported instead of silently keeping the last one.
+ * Duplicate keys in a mapping are reported instead of silently keeping the last one. Anchors, aliases
+ * ({@code &common}, {@code *common}) and merge keys ({@code <<: *common}) are expanded, so that many
+ * targets can share their common keys.
  */
 public final class LocatedTree {
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
@@ -80,18 +83,46 @@ public final class LocatedTree {
 
     /** Walks the token stream, building nodes and recording the line where each path starts. */
     private static final class Walker {
+        private static final String MERGE_KEY = "<<";
+
         private final JsonParser parser;
         private final Map<String, Integer> lines;
         private final Problems problems;
+        private final Map<String, JsonNode> anchors;
 
         Walker(JsonParser parser, Map<String, Integer> lines, Problems problems) {
+            this(parser, lines, problems, new HashMap<>());
+        }
+
+        private Walker(JsonParser parser, Map<String, Integer> lines, Problems problems,
+                       Map<String, JsonNode> anchors) {
             this.parser = parser;
             this.lines = lines;
             this.problems = problems;
+            this.anchors = anchors;
         }
 
         JsonNode read(String path) throws IOException {
             lines.putIfAbsent(path, parser.currentTokenLocation().getLineNr());
+            YAMLParser yaml = parser instanceof YAMLParser y ? y : null;
+            if (yaml != null && yaml.isCurrentAlias()) {
+                JsonNode anchored = anchors.get(parser.getText());
+                if (anchored == null) {
+                    problems.addAtLine(path, parser.currentTokenLocation().getLineNr(),
+                            "unknown alias '*" + parser.getText() + "': define '&" + parser.getText() + "' before");
+                    return NODES.nullNode();
+                }
+                return anchored.deepCopy();
+            }
+            String anchor = yaml == null ? null : yaml.getCurrentAnchor();
+            JsonNode node = readValue(path);
+            if (anchor != null) {
+                anchors.put(anchor, node);
+            }
+            return node;
+        }
+
+        private JsonNode readValue(String path) throws IOException {
             JsonToken token = parser.currentToken();
             return switch (token) {
                 case START_OBJECT -> readObject(path);
@@ -108,11 +139,19 @@ public final class LocatedTree {
 
         private ObjectNode readObject(String path) throws IOException {
             ObjectNode object = NODES.objectNode();
+            java.util.Set<String> merged = new java.util.HashSet<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
                 String childPath = Paths.key(path, key);
                 int keyLine = parser.currentTokenLocation().getLineNr();
                 parser.nextToken();
+                if (key.equals(MERGE_KEY)) {
+                    merge(object, merged, read(childPath), childPath, keyLine);
+                    continue;
+                }
+                if (merged.remove(key)) {
+                    object.remove(key); // an explicit key overrides a merged one
+                }
                 if (object.has(key)) {
                     problems.addAtLine(childPath, keyLine, "duplicate key '" + key + "' (first at line "
                             + lines.get(childPath) + ")");
@@ -123,6 +162,25 @@ public final class LocatedTree {
                 object.set(key, read(childPath));
             }
             return object;
+        }
+
+        /** {@code <<: *a} or {@code <<: [*a, *b]}: copies the keys not already set. */
+        private void merge(ObjectNode object, java.util.Set<String> merged, JsonNode source, String path, int line) {
+            for (JsonNode part : source.isArray() ? source : NODES.arrayNode().add(source)) {
+                if (part.isNull()) {
+                    continue; // an unknown alias, already reported
+                }
+                if (!part.isObject()) {
+                    problems.addAtLine(path, line, "a merge key '<<' takes a mapping alias (<<: *common)");
+                    continue;
+                }
+                part.fields().forEachRemaining(e -> {
+                    if (!object.has(e.getKey())) {
+                        object.set(e.getKey(), e.getValue().deepCopy());
+                        merged.add(e.getKey());
+                    }
+                });
+            }
         }
 
         private ArrayNode readArray(String path) throws IOException {
@@ -136,7 +194,7 @@ public final class LocatedTree {
 
         private void skipValue(String path) throws IOException {
             Map<String, Integer> scratch = new HashMap<>();
-            new Walker(parser, scratch, problems).read(path);
+            new Walker(parser, scratch, problems, anchors).read(path);
         }
     }
 }

@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  * so that the whole file is checked in one pass.
  */
 public final class Node {
+    /** Top-level keys starting with this are ignored: a place for YAML anchors ({@code x-common: &common}). */
+    static final String EXTENSION_PREFIX = "x-";
+
     private final JsonNode json;
     private final String path;
     private final Context context;
@@ -80,7 +83,7 @@ public final class Node {
         List<String> known = Arrays.asList(allowed);
         for (Iterator<String> keys = json.fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
-            if (!known.contains(key)) {
+            if (!known.contains(key) && !(path.isEmpty() && key.startsWith(EXTENSION_PREFIX))) {
                 context.problems().add(Paths.key(path, key), "unknown key '" + key + "'"
                         + Suggestions.hint(key, known) + "; allowed here: " + String.join(", ", new TreeSet<>(known)));
             }
