@@ -14,7 +14,10 @@ public final class ScoreMain {
     }
 
     public static void main(String[] args) throws Exception {
-        System.exit(run(args, System.out, System.err));
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
