@@ -133,7 +133,7 @@ public final class AlertDispatcher implements AggregatorListener, InternalAlarm,
 
     private void handle(IncidentEvent event, Incident state) {
         Instant now = clock.instant();
-        IncidentTracker t = trackers.computeIfAbsent(event.incidentId(), id -> new IncidentTracker(state));
+        IncidentTracker t = trackers.computeIfAbsent(event.incidentId(), id -> restore(new IncidentTracker(state)));
         t.incident = state;
         t.lastSeq = Math.max(t.lastSeq, event.seq());
         LOG.debug("incident={} event seq={} type={} status={} cause={}", event.incidentId(), event.seq(), event.type(),
@@ -145,6 +145,20 @@ public final class AlertDispatcher implements AggregatorListener, InternalAlarm,
             recheckAll(); // what it inhibited may now be told
         }
         evaluate();
+    }
+
+    /** After a restart, what receivers were already told of this incident comes back from the outbox. */
+    private IncidentTracker restore(IncidentTracker t) {
+        outbox.lastAlertOf(t.incident.id()).ifPresent(a -> {
+            if (a.kind() != AlertKind.RESOLVED) {
+                t.notified = true;
+                t.notifiedStatus = a.status();
+                t.notifiedCause = a.cause();
+                t.lastSentAt = a.at();
+                LOG.info("incident={} resumes: last notified {} at {}", t.incident.id(), a.kind(), a.at());
+            }
+        });
+        return t;
     }
 
     private void recheckAll() {
@@ -184,7 +198,8 @@ public final class AlertDispatcher implements AggregatorListener, InternalAlarm,
                 return;
             }
         }
-        String key = inc.id() + "#" + t.lastSeq + (kind == AlertKind.REMINDER ? "#reminder-" + (t.reminders + 1) : "");
+        // a reminder is keyed by its time so that keys stay unique across restarts
+        String key = inc.id() + "#" + t.lastSeq + (kind == AlertKind.REMINDER ? "#reminder@" + now.getEpochSecond() : "");
         Alert alert = alertOf(t, kind, key, now);
         List<String> receivers = t.isVantage() ? router.internalReceivers(null)
                 : router.receiversFor(IncidentLabels.of(inc, directory));
@@ -194,7 +209,6 @@ public final class AlertDispatcher implements AggregatorListener, InternalAlarm,
         t.notifiedStatus = inc.status();
         t.notifiedCause = inc.cause();
         t.lastSentAt = now;
-        if (kind == AlertKind.REMINDER) t.reminders++;
         if (kind == AlertKind.RESOLVED || (t.isVantage() && !inc.open())) t.dueAt = null;
     }
 

@@ -17,7 +17,6 @@ final class IncidentTracker {
     Status notifiedStatus;
     Cause notifiedCause;
     Instant lastSentAt;
-    int reminders;
 
     IncidentTracker(Incident incident) {
         this.incident = incident;

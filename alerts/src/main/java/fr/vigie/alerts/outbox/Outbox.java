@@ -45,6 +45,7 @@ public final class Outbox implements AutoCloseable {
                           position INTEGER PRIMARY KEY AUTOINCREMENT,
                           id TEXT NOT NULL UNIQUE,
                           receiver TEXT NOT NULL,
+                          incident TEXT,
                           alert TEXT NOT NULL,
                           created_at INTEGER NOT NULL,
                           attempts INTEGER NOT NULL DEFAULT 0,
@@ -52,6 +53,7 @@ public final class Outbox implements AutoCloseable {
                           finished_at INTEGER,
                           last_error TEXT)""");
                 s.execute("CREATE INDEX IF NOT EXISTS notification_pending ON notification(receiver, state, position)");
+                s.execute("CREATE INDEX IF NOT EXISTS notification_incident ON notification(incident, position)");
             }
             return new Outbox(c);
         } catch (SQLException | java.io.IOException e) {
@@ -62,11 +64,12 @@ public final class Outbox implements AutoCloseable {
     /** Writes a notification unless one with the same id exists; returns true when it was new. */
     public synchronized boolean enqueue(String id, String receiver, Alert alert, Instant at) {
         try (PreparedStatement p = db.prepareStatement(
-                "INSERT OR IGNORE INTO notification(id, receiver, alert, created_at) VALUES (?,?,?,?)")) {
+                "INSERT OR IGNORE INTO notification(id, receiver, incident, alert, created_at) VALUES (?,?,?,?,?)")) {
             p.setString(1, id);
             p.setString(2, receiver);
-            p.setString(3, AlertJson.write(alert));
-            p.setLong(4, at.toEpochMilli());
+            p.setString(3, alert.incident());
+            p.setString(4, AlertJson.write(alert));
+            p.setLong(5, at.toEpochMilli());
             return p.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new OutboxException("cannot write notification " + id, e);
@@ -78,6 +81,12 @@ public final class Outbox implements AutoCloseable {
         List<OutboxEntry> l = query("SELECT * FROM notification WHERE receiver=? AND state='PENDING' "
                 + "ORDER BY position LIMIT 1", receiver);
         return l.stream().findFirst();
+    }
+
+    /** The latest alert written about an incident (any receiver), so a restarted dispatcher knows what was said. */
+    public synchronized Optional<Alert> lastAlertOf(String incidentId) {
+        return query("SELECT * FROM notification WHERE incident=? ORDER BY position DESC LIMIT 1", incidentId)
+                .stream().findFirst().map(OutboxEntry::alert);
     }
 
     /** Every pending notification, oldest first. */

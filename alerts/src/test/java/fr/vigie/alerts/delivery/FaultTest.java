@@ -98,7 +98,7 @@ class FaultTest {
     void aSlowReceiverDoesNotDelayAnother() throws Exception {
         try (Harness h = Harness.start(dir, List.of(TestConfigs.route(List.of("crise", "slack-idf"), false)),
                 Harness.fastDelivery())) {
-            h.crise.answer(i -> Reply.slow(Duration.ofSeconds(3)));
+            h.crise.answer(i -> Reply.slow(Duration.ofMillis(2500)));
             h.script.open("idf", "target:ent-idf", Status.MAJOR_OUTAGE, Cause.SATURATION, "ent-idf");
             h.script.open("occ", "target:ent-occ", Status.MAJOR_OUTAGE, Cause.SATURATION, "ent-occ");
             h.advance(Duration.ofSeconds(31));
@@ -149,6 +149,26 @@ class FaultTest {
                     .extracting(OutboxEntry::state).containsOnly(OutboxEntry.State.DROPPED);
             assertThat(h.outbox()).filteredOn(e -> e.receiver().equals("slack-idf"))
                     .extracting(e -> e.alert().kind()).containsExactly(AlertKind.INTERNAL);
+        }
+    }
+
+    @Test
+    void anIncidentToldBeforeARestartIsResolvedAfterItAndNotReopened() throws Exception {
+        fr.vigie.alerts.support.IncidentScript before;
+        try (Harness h = Harness.start(dir)) {
+            h.script.open("idf", "target:ent-idf", Status.MAJOR_OUTAGE, Cause.SATURATION, "ent-idf");
+            h.advance(Duration.ofSeconds(31));
+            Await.until("opened delivered", Duration.ofSeconds(5), () -> h.crise.accepted().size() == 1);
+            before = h.script;
+        }
+        try (Harness h = Harness.start(dir)) {
+            fr.vigie.alerts.support.IncidentScript script = before.continueWith(h.service.listener());
+            script.status("idf", Status.PARTIAL_OUTAGE);
+            h.advance(Duration.ofSeconds(31));
+            script.resolve("idf");
+            h.advance(Duration.ofSeconds(31));
+            assertThat(h.kinds("crise")).containsExactly(AlertKind.OPENED, AlertKind.UPDATED, AlertKind.RESOLVED);
+            Await.until("update and resolve delivered", Duration.ofSeconds(5), () -> h.crise.accepted().size() == 2);
         }
     }
 }

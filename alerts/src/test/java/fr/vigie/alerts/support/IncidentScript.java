@@ -26,6 +26,15 @@ public final class IncidentScript {
         this.clock = clock;
     }
 
+    /** The same incident log, now told to another listener (a restarted alerts service). */
+    public IncidentScript continueWith(AggregatorListener next) {
+        IncidentScript s = new IncidentScript(next, clock);
+        log.forEach((k, v) -> s.log.put(k, new ArrayList<>(v)));
+        s.scopes.putAll(scopes);
+        s.seq = seq;
+        return s;
+    }
+
     public Incident open(String id, String scope, Status status, Cause cause, String... targets) {
         scopes.put(id, scope);
         return emit(id, IncidentEvent.Type.OPENED, status, cause, List.of(targets),
