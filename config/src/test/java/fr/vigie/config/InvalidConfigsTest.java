@@ -94,6 +94,8 @@ class InvalidConfigsTest {
                         "journeys.mine.steps[0]: a step needs exactly one action: get, post or submit-form (found get, post) (line 4)"),
                 Arguments.of("step-without-action",
                         "journeys.mine.steps[0]: a step needs exactly one action: get, post or submit-form (found none) (line 4)"),
+                Arguments.of("target-not-a-mapping",
+                        "targets[0]: expected a mapping (key: value lines), found a text value (line 2)"),
                 Arguments.of("unknown-alias",
                         "targets[0].<<: unknown alias '*common': define '&common' before (line 2)"),
                 Arguments.of("unknown-calendar",

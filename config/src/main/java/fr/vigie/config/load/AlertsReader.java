@@ -76,7 +76,9 @@ final class AlertsReader {
         Map<String, AlertsConfig.Receiver> receivers = new LinkedHashMap<>();
         section.entries().forEach((name, node) -> {
             if (!node.mapping("type", "url", "secret", "room", "smtp", "from", "to")) {
-                node.error("expected a receiver mapping (type, url ...)");
+                if (!node.present()) { // a wrong type was reported by mapping()
+                    node.error("expected a receiver mapping (type, url ...)");
+                }
                 return;
             }
             String type = node.get("type").required() ? node.get("type").oneOf(RECEIVER_TYPES) : null;
@@ -113,7 +115,9 @@ final class AlertsReader {
 
     private static AlertsConfig.Route route(Node node, Set<String> receivers, List<Target> targets) {
         if (!node.mapping("match", "receivers", "continue")) {
-            node.error("expected a route mapping (match, receivers, continue)");
+            if (!node.present()) { // a wrong type was reported by mapping()
+                node.error("expected a route mapping (match, receivers, continue)");
+            }
             return null;
         }
         Node match = node.get("match");

@@ -68,7 +68,7 @@ public final class ConfigReader {
         List<Target> targets = List.of();
         if (root.get("targets").required()) {
             targets = TargetReader.targets(root.get("targets"), journeys, schedules.keySet());
-            if (targets.isEmpty() && root.get("targets").json().isArray()) {
+            if (root.get("targets").json().isArray() && root.get("targets").json().isEmpty()) {
                 root.get("targets").error("at least one target is needed");
             }
         }

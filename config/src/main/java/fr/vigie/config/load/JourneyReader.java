@@ -37,7 +37,9 @@ final class JourneyReader {
 
     static Journey journey(String name, Node node) {
         if (!node.mapping("description", "steps")) {
-            node.error("expected a mapping with description and steps");
+            if (!node.present()) { // a wrong type was reported by mapping()
+                node.error("expected a mapping with description and steps");
+            }
             return null;
         }
         List<Step> steps = new ArrayList<>();
@@ -65,7 +67,9 @@ final class JourneyReader {
     private static Step step(Node node, Set<String> extractedBefore) {
         if (!node.mapping("name", "kind", "get", "post", "submit-form", "follow-redirects", "headers", "expect",
                 "extract", "needs-login")) {
-            node.error("expected a step mapping (name, kind, get | post | submit-form ...)");
+            if (!node.present()) { // a wrong type was reported by mapping()
+                node.error("expected a step mapping (name, kind, get | post | submit-form ...)");
+            }
             return null;
         }
         String name = node.get("name").requiredText();
@@ -199,7 +203,9 @@ final class JourneyReader {
         Map<String, Step.Extract> extracts = new LinkedHashMap<>();
         section.entries().forEach((name, node) -> {
             if (!node.mapping("css", "attr", "regex", "json-pointer")) {
-                node.error("expected a mapping with one of css, regex or json-pointer");
+                if (!node.present()) { // a wrong type was reported by mapping()
+                    node.error("expected a mapping with one of css, regex or json-pointer");
+                }
                 return;
             }
             String css = node.get("css").text();

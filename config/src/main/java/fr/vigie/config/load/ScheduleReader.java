@@ -54,7 +54,9 @@ final class ScheduleReader {
         Map<String, ScheduleConfig> schedules = new LinkedHashMap<>();
         section.entries().forEach((name, node) -> {
             if (!node.mapping("cron", "every", "calendar", "only-school-days")) {
-                node.error("expected a mapping with cron or every");
+                if (!node.present()) { // a wrong type was reported by mapping()
+                    node.error("expected a mapping with cron or every");
+                }
                 return;
             }
             Node cronNode = node.get("cron");
@@ -114,7 +116,9 @@ final class ScheduleReader {
         Map<String, String> seen = new HashMap<>();
         for (Node node : section.items()) {
             if (!node.mapping("id", "targets", "start", "end", "description")) {
-                node.error("expected a mapping with id, start and end");
+                if (!node.present()) { // a wrong type was reported by mapping()
+                    node.error("expected a mapping with id, start and end");
+                }
                 continue;
             }
             String id = node.get("id").requiredText();

@@ -93,7 +93,9 @@ final class SettingsReader {
         Set<String> ids = new HashSet<>();
         for (Node item : node.items()) {
             if (!item.mapping("id", "category", "pattern")) {
-                item.error("expected a mapping with id, category and pattern");
+                if (!item.present()) { // a wrong type was reported by mapping()
+                    item.error("expected a mapping with id, category and pattern");
+                }
                 continue;
             }
             String id = item.get("id").requiredText();

@@ -40,7 +40,9 @@ final class TargetReader {
     private static Target target(Node node, Map<String, Journey> journeys, Set<String> schedules) {
         if (!node.mapping("id", "name", "kind", "region", "academies", "holiday-zone", "vendor", "hosting-group",
                 "base-url", "journey", "credentials", "schedule", "tags", "vars")) {
-            node.error("expected a target mapping (id, kind, base-url, journey ...)");
+            if (!node.present()) { // a wrong type was reported by mapping()
+                node.error("expected a target mapping (id, kind, base-url, journey ...)");
+            }
             return null;
         }
         String id = node.get("id").requiredText();
