@@ -17,10 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FeedsTest {
     private static final String OPEN = "2021-04-06-ovh-gra-saturation-1";
     private static final String PAST = "2021-03-15-mbn-storage-1";
-    private final SiteFiles files = new SiteGenerator(Fixtures.config()).render(Fixtures.crisis());
+    private static final SiteFiles FILES = new SiteGenerator(Fixtures.config()).render(Fixtures.crisis());
 
     private SyndFeed parse(String path) throws Exception {
-        return new SyndFeedInput().build(new InputSource(new ByteArrayInputStream(files.get(path))));
+        return new SyndFeedInput().build(new InputSource(new ByteArrayInputStream(FILES.get(path))));
     }
 
     @Test
@@ -39,7 +39,7 @@ class FeedsTest {
                 "&lt;script&gt;").doesNotContain("<script");
         assertThat(html.indexOf("08:20")).isLessThan(html.indexOf("08:10"));
         assertThat(html.indexOf("08:10")).isLessThan(html.indexOf("08:02"));
-        String raw = new String(files.get("history.atom"), StandardCharsets.UTF_8);
+        String raw = new String(FILES.get("history.atom"), StandardCharsets.UTF_8);
         assertThat(raw).contains("xml:lang=\"fr\"");
         assertThat(raw).doesNotContain("vantage");
     }
@@ -72,6 +72,6 @@ class FeedsTest {
         assertThat(parse("services/ent77/history.rss").getEntries()).extracting(SyndEntry::getUri)
                 .containsExactly("tag:etat.vigie.test,2021:Incident/" + OPEN);
         assertThat(parse("services/educonnect/history.atom").getEntries()).isEmpty();
-        assertThat(files.get("services/control-1/history.atom")).isNull();
+        assertThat(FILES.get("services/control-1/history.atom")).isNull();
     }
 }

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SiteGeneratorTest {
+    private static final SiteFiles CRISIS = new SiteGenerator(Fixtures.config()).render(Fixtures.crisis());
     private final SiteGenerator generator = new SiteGenerator(Fixtures.config());
 
     private static String text(SiteFiles files, String path) {
@@ -32,7 +33,7 @@ class SiteGeneratorTest {
 
     @Test
     void sameSnapshotGivesByteIdenticalFiles() {
-        SiteFiles first = generator.render(Fixtures.crisis());
+        SiteFiles first = CRISIS;
         SiteFiles second = new SiteGenerator(Fixtures.config()).render(Fixtures.crisis());
         assertThat(second.all().keySet()).containsExactlyElementsOf(first.all().keySet());
         for (Map.Entry<String, byte[]> file : first.all().entrySet()) {
@@ -44,7 +45,7 @@ class SiteGeneratorTest {
 
     @Test
     void homeShowsEveryServiceWithStatusInWordsCauseAndEvidence() {
-        Document home = html(generator.render(Fixtures.crisis()), "index.html");
+        Document home = html(CRISIS, "index.html");
         assertThat(home.selectFirst("html").attr("lang")).isEqualTo("fr");
         assertThat(home.title()).contains("État des services");
         Element idf = home.selectFirst("[data-service=ent-idf]");
@@ -62,7 +63,7 @@ class SiteGeneratorTest {
 
     @Test
     void homeGroupsEntsByRegionThenCnedThenEduConnect() {
-        Document home = html(generator.render(Fixtures.crisis()), "index.html");
+        Document home = html(CRISIS, "index.html");
         assertThat(home.select("main h2").eachText()).containsSubsequence("Incidents en cours",
                 "ENT (espaces numériques de travail)", "CNED", "ÉduConnect", "Peut-on se fier à cette page ?");
         assertThat(home.select("main h3").eachText()).containsExactly("Grand Est", "Hauts-de-France",
@@ -71,7 +72,7 @@ class SiteGeneratorTest {
 
     @Test
     void bannerAnnouncesTheOverallSituationToAssistiveTechnology() {
-        Document crisis = html(generator.render(Fixtures.crisis()), "index.html");
+        Document crisis = html(CRISIS, "index.html");
         Element banner = crisis.selectFirst(".banner");
         assertThat(banner.attr("role")).isEqualTo("status");
         assertThat(banner.attr("aria-live")).isEqualTo("polite");
@@ -83,7 +84,7 @@ class SiteGeneratorTest {
 
     @Test
     void openIncidentsComeFirstWithTheirLatestUpdateAndCrisisMarkupIsText() {
-        SiteFiles files = generator.render(Fixtures.crisis());
+        SiteFiles files = CRISIS;
         String raw = text(files, "index.html");
         assertThat(raw).doesNotContain("<script").doesNotContain("<b>travaillons")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
@@ -97,7 +98,7 @@ class SiteGeneratorTest {
 
     @Test
     void vantageIncidentsNeverAppearAndImpairedProbingShowsANoticeNotOutages() {
-        SiteFiles crisis = generator.render(Fixtures.crisis());
+        SiteFiles crisis = CRISIS;
         assertThat(crisis.all().keySet()).noneMatch(p -> p.contains("vantage"));
         assertThat(text(crisis, "history/index.html")).doesNotContain("sonde injoignable");
         assertThat(text(crisis, "index.html")).doesNotContain("Notre surveillance est perturbée");
@@ -112,7 +113,7 @@ class SiteGeneratorTest {
 
     @Test
     void trustSectionGivesLastRoundAndProbeSitesAndTheComplianceMention() {
-        Document home = html(generator.render(Fixtures.crisis()), "index.html");
+        Document home = html(CRISIS, "index.html");
         assertThat(home.selectFirst(".trust").text()).contains("Dernière série de tests : aujourd'hui à 08:29",
                 "Sites de mesure : 2");
         assertThat(home.selectFirst("footer").text()).contains("Accessibilité : partiellement conforme");
@@ -126,7 +127,7 @@ class SiteGeneratorTest {
 
     @Test
     void englishPagesLiveUnderEn() {
-        SiteFiles files = generator.render(Fixtures.crisis());
+        SiteFiles files = CRISIS;
         Document home = html(files, "en/index.html");
         assertThat(home.selectFirst("html").attr("lang")).isEqualTo("en");
         assertThat(home.selectFirst("[data-service=ent-idf]").text()).contains("Major outage",
@@ -140,7 +141,7 @@ class SiteGeneratorTest {
 
     @Test
     void servicePageHasHistoryBarsLatencyChartsAndIncidents() {
-        Document page = html(generator.render(Fixtures.crisis()), "services/mbn/index.html");
+        Document page = html(CRISIS, "services/mbn/index.html");
         assertThat(page.title()).startsWith("Mon Bureau Numérique");
         assertThat(page.select("svg.bars rect")).hasSize(90);
         assertThat(page.selectFirst("svg.bars").attr("aria-label")).startsWith("Disponibilité sur 90 jours :");
@@ -155,7 +156,7 @@ class SiteGeneratorTest {
 
     @Test
     void incidentPageShowsEveryUpdateNewestFirstWithCauseStartEndAndDuration() {
-        SiteFiles files = generator.render(Fixtures.crisis());
+        SiteFiles files = CRISIS;
         Document open = html(files, "incidents/2021-04-06-ovh-gra-saturation-1/index.html");
         assertThat(open.select("ol.timeline > li")).hasSize(3);
         assertThat(open.select("ol.timeline > li").get(0).text()).contains("08:20", "Cellule de crise (Claire)",
@@ -174,7 +175,7 @@ class SiteGeneratorTest {
 
     @Test
     void historyListsIncidentsByMonthAndTheStatementPageExists() {
-        SiteFiles files = generator.render(Fixtures.crisis());
+        SiteFiles files = CRISIS;
         Document history = html(files, "history/index.html");
         assertThat(history.select("main h2").eachText()).containsExactly("Avril 2021", "Mars 2021");
         Document statement = html(files, "accessibilite/index.html");
@@ -184,7 +185,7 @@ class SiteGeneratorTest {
 
     @Test
     void homePageWithItsStylesheetStaysUnder30KilobytesCompressed() {
-        SiteFiles files = generator.render(Fixtures.crisis());
+        SiteFiles files = CRISIS;
         int weight = AtomicSiteWriter.gzip(files.get("index.html")).length
                 + AtomicSiteWriter.gzip(files.get("style.css")).length;
         assertThat(weight).isLessThan(30 * 1024);

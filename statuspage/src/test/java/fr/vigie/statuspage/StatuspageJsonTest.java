@@ -28,10 +28,10 @@ class StatuspageJsonTest {
             "updated_at", "display_at", "affected_components", "deliver_notifications"};
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final SiteFiles files = new SiteGenerator(Fixtures.config()).render(Fixtures.crisis());
+    private static final SiteFiles FILES = new SiteGenerator(Fixtures.config()).render(Fixtures.crisis());
 
     private JsonNode read(String path) throws Exception {
-        byte[] bytes = files.get("api/v2/" + path);
+        byte[] bytes = FILES.get("api/v2/" + path);
         assertThat(bytes).as(path).isNotNull();
         return mapper.readTree(bytes);
     }

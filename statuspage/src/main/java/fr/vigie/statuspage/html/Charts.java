@@ -18,9 +18,9 @@ public final class Charts {
     private static final int BAR_STEP = 4;
     private static final int BAR_WIDTH = 3;
     private static final int BAR_HEIGHT = 30;
-    private static final int WIDTH = 600;
-    private static final int HEIGHT = 160;
-    private static final int LEFT = 56;
+    private static final int WIDTH = 360;
+    private static final int HEIGHT = 150;
+    private static final int LEFT = 46;
     private static final int BOTTOM = 22;
     private static final int TOP = 8;
 

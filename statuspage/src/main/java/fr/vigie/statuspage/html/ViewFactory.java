@@ -75,7 +75,9 @@ public final class ViewFactory {
             key = verdict.status().wire();
             text = words.status(verdict.status());
         }
-        boolean explain = verdict != null && !impaired && verdict.status() != Status.OPERATIONAL;
+        // A declared maintenance explains itself; a cause line would only repeat it.
+        boolean explain = verdict != null && !impaired && verdict.status() != Status.OPERATIONAL
+                && verdict.status() != Status.UNDER_MAINTENANCE;
         String cause = explain ? words.causeSentence(verdict.cause()) : null;
         List<String> evidence = explain ? words.evidence(verdict.evidence()) : List.of();
         String confidence = explain && cause != null
