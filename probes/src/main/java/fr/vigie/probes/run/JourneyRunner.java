@@ -49,7 +49,7 @@ public final class JourneyRunner {
         this.backoff = backoff;
         int connectTimeout = (int) settings.probing().connectTimeout().toMillis();
         this.client = new ProbeClient(vertx, new HostResolver(vertx, settings.hosts()), connectTimeout,
-                settings.userAgent());
+                settings.userAgent(), settings.trust());
         this.executor = new StepExecutor(vertx, rateLimiter,
                 new ResponseJudge(settings.signatures()), settings.probing().maxRedirects(),
                 settings.probing().stepTimeout().toMillis());

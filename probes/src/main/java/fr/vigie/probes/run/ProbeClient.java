@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.TrustOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.client.WebClientSession;
@@ -36,11 +37,14 @@ final class ProbeClient {
     private final WebClient web;
     private final Map<HttpConnection, Long> connectedAt = new ConcurrentHashMap<>();
 
-    ProbeClient(Vertx vertx, HostResolver resolver, int connectTimeoutMs, String userAgent) {
+    ProbeClient(Vertx vertx, HostResolver resolver, int connectTimeoutMs, String userAgent, TrustOptions trust) {
         this.resolver = resolver;
         this.tcp = vertx.createNetClient(new NetClientOptions().setConnectTimeout(connectTimeoutMs));
         HttpClientOptions options = new HttpClientOptions().setConnectTimeout(connectTimeoutMs).setKeepAlive(false)
                 .setVerifyHost(true).setTrustAll(false);
+        if (trust != null) {
+            options.setTrustOptions(trust);
+        }
         this.http = vertx.httpClientBuilder().with(options).withConnectHandler(this::connected).build();
         this.web = WebClient.wrap(http, new WebClientOptions().setFollowRedirects(false).setUserAgentEnabled(true)
                 .setUserAgent(userAgent));

@@ -4,6 +4,8 @@ import fr.vigie.config.ProbingConfig;
 import fr.vigie.config.VigieConfig;
 import fr.vigie.probes.signature.SignatureCatalogue;
 
+import io.vertx.core.net.TrustOptions;
+
 import java.util.Map;
 
 /**
@@ -14,9 +16,10 @@ import java.util.Map;
  * @param vantage    id of this probing site, written in every result
  * @param signatures body signature catalogue
  * @param hosts      static name -> IP table consulted before the system resolver (empty in production)
+ * @param trust      trust anchors for HTTPS targets, or null for the JDK's default CA store
  */
 public record RunnerSettings(ProbingConfig probing, String userAgent, String vantage, SignatureCatalogue signatures,
-                             Map<String, String> hosts) {
+                             Map<String, String> hosts, TrustOptions trust) {
     public RunnerSettings {
         hosts = Map.copyOf(hosts);
     }
@@ -25,7 +28,7 @@ public record RunnerSettings(ProbingConfig probing, String userAgent, String van
         String contact = config.site() == null ? null : config.site().contactUrl();
         return new RunnerSettings(config.probing(), userAgent(config.probing().userAgent(), contact),
                 config.vantage() == null ? null : config.vantage().id(),
-                SignatureCatalogue.withExtras(config.probing().signatures()), Map.of());
+                SignatureCatalogue.withExtras(config.probing().signatures()), Map.of(), null);
     }
 
     /** {@code "Vigie/0.1 (+https://contact)"}: operators can see who probes them and how to reach us. */

@@ -6,6 +6,7 @@ import fr.vigie.probes.StepResult;
 import fr.vigie.probes.testing.Await;
 import fr.vigie.probes.testing.Fixtures;
 import fr.vigie.probes.testing.RawServer;
+import fr.vigie.probes.testing.TestCertificate;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -114,8 +115,8 @@ class OutcomeTaxonomyTest {
 
     @Test
     void untrustedSelfSignedCertificateIsTlsFailure() {
-        SelfSignedCertificate cert = SelfSignedCertificate.create("localhost");
-        try {
+        SelfSignedCertificate cert = TestCertificate.localhost();
+        {
             HttpServer s = Await.result(vertx.createHttpServer(new HttpServerOptions().setSsl(true)
                             .setKeyCertOptions(cert.keyCertOptions()))
                     .requestHandler(req -> req.response().end("Bienvenue")).listen(0, "127.0.0.1"));
@@ -123,8 +124,6 @@ class OutcomeTaxonomyTest {
             assertThat(r.outcome()).as(r.detail()).isEqualTo(Outcome.TLS_FAILURE);
             assertThat(r.dnsMs()).as("localhost is answered locally, timed").isNotNull();
             assertThat(r.connectMs()).as("TCP handshake timed on its own").isNotNull();
-        } finally {
-            cert.delete();
         }
     }
 

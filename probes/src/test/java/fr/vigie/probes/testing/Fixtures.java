@@ -35,8 +35,13 @@ public final class Fixtures {
     }
 
     public static RunnerSettings settings(ProbingConfig probing) {
+        return settings(probing, null);
+    }
+
+    public static RunnerSettings settings(ProbingConfig probing, io.vertx.core.net.TrustOptions trust) {
         return new RunnerSettings(probing, RunnerSettings.userAgent(probing.userAgent(), "https://vigie.example/contact"),
-                "test-vantage", SignatureCatalogue.withExtras(probing.signatures()), Map.of("ent.vigie.test", "127.0.0.1"));
+                "test-vantage", SignatureCatalogue.withExtras(probing.signatures()), Map.of("ent.vigie.test", "127.0.0.1"),
+                trust);
     }
 
     public static Credentials credentials(String user, String password) {
