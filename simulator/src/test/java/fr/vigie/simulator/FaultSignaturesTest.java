@@ -184,7 +184,7 @@ class FaultSignaturesTest {
         HttpResponse<String> r = new Browser(false).get(fx.url("ent-a", "/auth/login"));
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(r.headers().firstValue("Retry-After")).hasValue("3600");
-        assertThat(r.body()).containsIgnoringCase("maintenance programmée");
+        assertThat(r.body()).containsIgnoringCase("maintenance programmée").contains("opération de maintenance");
     }
 
     @Test

@@ -7,8 +7,9 @@ final class FaultPages {
 
     static String maintenance() {
         return "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Maintenance programmée</title>"
-               + "</head><body><main><h1>Maintenance programmée</h1><p>Le service est momentanément indisponible en "
-               + "raison d'une maintenance programmée. Merci de réessayer plus tard.</p></main></body></html>";
+               + "</head><body><main><h1>Maintenance programmée</h1><p>Une opération de maintenance est en cours : le "
+               + "service est momentanément indisponible en raison d'une maintenance programmée. Merci de réessayer "
+               + "plus tard.</p></main></body></html>";
     }
 
     static String challenge() {
@@ -24,7 +25,9 @@ final class FaultPages {
     static String applicationError() {
         return "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Erreur</title></head><body>"
                + "<h1>Une erreur inattendue est survenue</h1><p>Erreur interne du serveur. Veuillez réessayer "
-               + "ultérieurement ou contacter votre administrateur.</p></body></html>";
+               + "ultérieurement ou contacter votre administrateur.</p>\n<!-- java.lang.NullPointerException: "
+               + "Cannot invoke \"org.entcore.common.user.UserInfos.getUserId()\" because \"user\" is null -->"
+               + "</body></html>";
     }
 
     static String diskFull() {
