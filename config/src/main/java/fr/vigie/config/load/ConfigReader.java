@@ -51,6 +51,10 @@ public final class ConfigReader {
             throw new ConfigException(List.of(new fr.vigie.config.ConfigError("", 0,
                     "empty configuration: at least 'targets' is needed")));
         }
+        if (!root.json().isObject()) {
+            root.mapping(TOP_LEVEL); // reports the wrong type; nothing else can be read
+            throw new ConfigException(problems.errors());
+        }
         VigieConfig config = sections(root);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.errors());
