@@ -40,13 +40,13 @@ public final class Router {
 
     /**
      * Receivers for an alert about Vigie itself: the default receivers, except the one the alert is about;
-     * when that leaves none, the first other configured receiver, so the alert takes another route.
+     * when that leaves none, the first other receiver in file order, so the alert takes another route.
      */
     public List<String> internalReceivers(String aboutReceiver) {
         List<String> out = new ArrayList<>(config.defaultReceivers());
         out.remove(aboutReceiver);
         if (out.isEmpty()) {
-            config.receivers().keySet().stream().filter(r -> !r.equals(aboutReceiver)).sorted().findFirst()
+            config.receivers().keySet().stream().filter(r -> !r.equals(aboutReceiver)).findFirst()
                     .ifPresent(out::add);
         }
         return List.copyOf(out);
