@@ -25,13 +25,13 @@ public final class FrenchText {
         this.zone = zone;
     }
 
-    /** One-line summary, e.g. "[Vigie] Incident ouvert : Panne majeure — Monlycée.net (saturation)". */
+    /** One-line summary, e.g. "[Vigie] Incident ouvert : Panne majeure — Monlycée.net — cause probable : saturation". */
     public String subject(Alert a) {
         if (a.kind() == AlertKind.INTERNAL) {
             return "[Vigie] Alerte interne : " + firstLine(a.message());
         }
         String state = a.kind() == AlertKind.RESOLVED ? "" : " : " + status(a.status());
-        return "[Vigie] " + heading(a.kind()) + state + " — " + serviceNames(a) + " (" + cause(a.cause()) + ")";
+        return "[Vigie] " + heading(a.kind()) + state + " — " + serviceNames(a) + " — cause probable : " + cause(a.cause());
     }
 
     /** Label/value lines in display order; the values are plain text. */

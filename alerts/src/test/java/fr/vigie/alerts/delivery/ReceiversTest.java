@@ -224,7 +224,7 @@ class ReceiversTest {
     private void checkMail() throws Exception {
         MimeMessage m = smtp.getReceivedMessages()[0];
         assertThat(m.getSubject()).isEqualTo("[Vigie] Incident ouvert : Panne majeure — Monlycée.net, ENT Occitanie "
-                + "(saturation (afflux d'utilisateurs))");
+                + "— cause probable : saturation (afflux d'utilisateurs)");
         assertThat(m.getFrom()[0].toString()).isEqualTo("vigie@vigie.example");
         assertThat(m.getAllRecipients()[0].toString()).isEqualTo("cellule@education.example");
         assertThat(m.getMessageID()).matches("<msg_[0-9a-f]{32}@vigie>");
