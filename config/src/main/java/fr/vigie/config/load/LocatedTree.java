@@ -23,7 +23,7 @@ import java.util.Map;
  * ({@code &common}, {@code *common}) and merge keys ({@code <<: *common}) are expanded, so that many
  * targets can share their common keys.
  */
-public final class LocatedTree {
+final class LocatedTree {
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

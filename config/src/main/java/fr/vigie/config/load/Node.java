@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * is reported to {@link Problems} with this node's path and line, and the reader returns null (or empty),
  * so that the whole file is checked in one pass.
  */
-public final class Node {
+final class Node {
     /** Top-level keys starting with this are ignored: a place for YAML anchors ({@code x-common: &common}). */
     static final String EXTENSION_PREFIX = "x-";
 

@@ -8,7 +8,7 @@ import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 
 /** Collects every {@link ConfigError} of one load, each located by YAML path and line. */
-public final class Problems {
+final class Problems {
     private final List<ConfigError> errors = new ArrayList<>();
     private final String prefix;
     private ToIntFunction<String> lines = path -> 0;
