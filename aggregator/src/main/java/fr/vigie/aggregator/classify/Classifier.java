@@ -34,8 +34,6 @@ import java.util.Set;
  * Not thread-safe: call from one thread.
  */
 public final class Classifier {
-    /** Rounds of a bad streak whose scores are summed to name the cause: enough memory to avoid flapping. */
-    static final int CAUSE_MEMORY = 6;
     /** A cause holds (is listed in {@code causes}) at this share of the primary cause's score. */
     static final double SECONDARY_SHARE = 0.34;
 
@@ -181,7 +179,7 @@ public final class Classifier {
         double total = a.scores().values().stream().mapToDouble(Double::doubleValue).sum();
         Map<Cause, Double> scores = new EnumMap<>(Cause.class);
         scores.put(Cause.VANTAGE, Math.max(1.0, 2 * total));
-        return new RoundAssessment(a.signals(), a.status(), scores, 0.9, true, a.slow(), evidence);
+        return new RoundAssessment(a.signals(), a.status(), scores, 0.9, true, a.slow(), 0, evidence);
     }
 
     private Verdict hysteresis(TargetState t, RoundAssessment a, Instant decidedAt) {
@@ -200,14 +198,18 @@ public final class Classifier {
                 t.statusBefore = t.published == null ? Status.OPERATIONAL : t.published.status();
                 int firstBad = t.history.size() - Math.min(t.consecutiveBad, t.history.size());
                 t.onset = Onset.of(t.history, firstBad, zone, days);
+                t.episode.clear();
+                t.episode.addAll(t.history.subList(firstBad, t.history.size()));
                 return publish(t, episodeVerdict(t, a, decidedAt));
             }
             return publish(t, operational(t, decidedAt));
         }
         boolean endOfDeclared = t.publishedCause == Cause.MAINTENANCE && !declared && !bad;
+        t.rememberInEpisode(a);
         if (endOfDeclared || t.consecutiveGood >= tuning.closeAfterRounds()) {
             t.open = false;
             t.onset = null;
+            t.episode.clear();
             return publish(t, operational(t, decidedAt));
         }
         if (!bad) {
@@ -229,12 +231,29 @@ public final class Classifier {
         return new Verdict(at, t.id, Status.OPERATIONAL, Cause.NONE, Set.of(), 0.9, List.of(), null);
     }
 
-    /** The verdict of an open episode: status that held over the last rounds, cause summed over the streak. */
+    /**
+     * The verdict of an open episode: status that held over the last rounds, cause summed over the episode's bad
+     * rounds (pulses included), connect time-outs counted as attack when the episode shows attack artefacts or
+     * comes in waves (an attack pulses; a dead host or route does not).
+     */
     private Verdict episodeVerdict(TargetState t, RoundAssessment latest, Instant at) {
-        List<RoundAssessment> streak = streak(t, CAUSE_MEMORY);
         Map<Cause, Double> sum = new EnumMap<>(Cause.class);
-        for (RoundAssessment r : streak) {
-            r.scores().forEach((c, v) -> sum.merge(c, v, Double::sum));
+        double unreachable = 0;
+        int streaks = 0;
+        boolean previousBad = false;
+        for (RoundAssessment r : t.episode) {
+            boolean bad = !r.healthy();
+            if (bad) {
+                r.scores().forEach((c, v) -> sum.merge(c, v, Double::sum));
+                unreachable += r.unreachable();
+                if (!previousBad) streaks++;
+            }
+            previousBad = bad;
+        }
+        if (unreachable > 0 && (sum.getOrDefault(Cause.ATTACK, 0.0) > 0 || streaks >= 2)) {
+            double network = sum.getOrDefault(Cause.NETWORK, 0.0) - unreachable;
+            if (network > 0) sum.put(Cause.NETWORK, network); else sum.remove(Cause.NETWORK);
+            sum.merge(Cause.ATTACK, unreachable + (streaks >= 2 ? 1 : 0), Double::sum);
         }
         if (t.onset != null && t.onset.ramp() && sum.containsKey(Cause.SATURATION)) {
             // A ramp is how load arrives; it tips a tie between saturation and attack towards saturation.
@@ -252,6 +271,10 @@ public final class Classifier {
         }
         Status status = cause == Cause.VANTAGE ? t.statusBefore : heldStatus(t, latest);
         List<Evidence> evidence = new ArrayList<>(latest.evidence());
+        if (streaks >= 2 && cause == Cause.ATTACK) {
+            evidence.add(Words.of("défaillances par vagues (" + streaks + " depuis le début)",
+                    "failures in waves (" + streaks + " so far)"));
+        }
         int affected = fleet.affectedInGroup(t.group, latest.signals().start());
         if (affected >= 2 && cause != Cause.VANTAGE) {
             String what = t.kind == TargetKind.ENT ? "ENT" : "services";

@@ -13,9 +13,10 @@ import java.util.Map;
  * @param strength how directly the data names the cause: 0.95 for body signatures, less for latency alone
  * @param networkish most failures were DNS, refused or unanswered connections (what a prober-side fault gives)
  * @param slow       time-to-first-byte well above the usual
+ * @param unreachable part of the network score that came from connect time-outs alone (a flood looks the same)
  */
 record RoundAssessment(RoundSignals signals, Status status, Map<Cause, Double> scores, double strength,
-                       boolean networkish, boolean slow, List<Evidence> evidence) {
+                       boolean networkish, boolean slow, double unreachable, List<Evidence> evidence) {
     boolean healthy() {
         return status == Status.OPERATIONAL;
     }

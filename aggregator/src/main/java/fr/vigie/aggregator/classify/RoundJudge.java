@@ -32,13 +32,14 @@ final class RoundJudge {
         if (s.declaredMaintenance()) {
             scores.put(Cause.MAINTENANCE, 1.0);
             evidence.add(Words.of("maintenance déclarée", "declared maintenance"));
-            return new RoundAssessment(s, Status.UNDER_MAINTENANCE, scores, 0.99, false, false, evidence);
+            return new RoundAssessment(s, Status.UNDER_MAINTENANCE, scores, 0.99, false, false, 0, evidence);
         }
         boolean slow = s.judgeable() && !Double.isNaN(s.ttfbRatio()) && s.ttfbRatio() >= slowFactor;
         boolean connectNormal = (Double.isNaN(s.connectRatio()) || s.connectRatio() < NORMAL_CONNECT_RATIO)
                 && s.synRetries() == 0;
-        boolean floodedConnect = s.synRetries() > 0
-                && (s.synRetries() - s.count(Symptom.UNREACHABLE) > 0 || s.staticFailed() > 0);
+        // Retransmitted SYNs on connections that did succeed: loss on the path, as under a flood. Time-outs
+        // alone (every connect lost) are a host or route down.
+        boolean floodedConnect = s.synRetries() - s.count(Symptom.UNREACHABLE) > 0;
         double strength = 0.0;
 
         if (s.failed() > 0) {
@@ -53,7 +54,8 @@ final class RoundJudge {
         boolean networkish = s.failed() > 0 && network * 2 >= s.failed();
         Status status = status(s, slow || (slowConnect && s.synRetries() > 0), scores);
         describe(s, slow, connectNormal, evidence);
-        return new RoundAssessment(s, status, scores, strength, networkish, slow, evidence);
+        double unreachable = floodedConnect ? 0 : s.count(Symptom.UNREACHABLE);
+        return new RoundAssessment(s, status, scores, strength, networkish, slow, unreachable, evidence);
     }
 
     private double scoreFailures(RoundSignals s, boolean slow, boolean floodedConnect, Map<Cause, Double> scores) {

@@ -12,6 +12,7 @@ import java.util.List;
 /** Everything the classifier remembers about one target: the round being collected, baselines, hysteresis. */
 final class TargetState {
     static final int HISTORY = 24;
+    static final int EPISODE = 12;
 
     final String id;
     final String group;
@@ -22,6 +23,8 @@ final class TargetState {
     final Baselines baselines = new Baselines();
     final List<StepResult> round = new ArrayList<>();
     final List<RoundAssessment> history = new ArrayList<>();
+    /** Rounds of the open episode (its bad streak, then every round while open), at most {@link #EPISODE}. */
+    final List<RoundAssessment> episode = new ArrayList<>();
     String run;
     int consecutiveBad;
     int consecutiveGood;
@@ -38,6 +41,13 @@ final class TargetState {
         this.kind = kind;
         this.groupLabel = group;
         this.expectedSteps = expectedSteps;
+    }
+
+    void rememberInEpisode(RoundAssessment a) {
+        episode.add(a);
+        if (episode.size() > EPISODE) {
+            episode.remove(0);
+        }
     }
 
     void remember(RoundAssessment a) {

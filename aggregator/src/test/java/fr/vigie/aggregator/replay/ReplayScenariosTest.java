@@ -115,6 +115,42 @@ class ReplayScenariosTest {
     }
 
     @Test
+    void pulsedMixedAttackEndsNamedAttackEvenThroughItsFloodPhases() throws Exception {
+        // Pulses of 2 rounds on, 1 off, cycling backlog flood, challenge page, resets, slow connections.
+        ReplayClassifier.Summary s = replay(config, trace((t, k, i, r) -> {
+            int phase = (k - WARM) / 3;
+            if (!t.equals("ent-b") || (k - WARM) % 3 == 2) {
+                return r;
+            }
+            return switch (phase % 4) {
+                case 0 -> TraceScenario.with(r, Outcome.CONNECT_TIMEOUT, null, null, null, null);
+                case 1 -> TraceScenario.with(r, Outcome.SIGNATURE, 403, "waf_challenge", r.connectMs(), 30.0);
+                case 2 -> TraceScenario.with(r, Outcome.RESET, null, null, r.connectMs(), null);
+                default -> TraceScenario.slower(r, 12);
+            };
+        }));
+
+        List<Verdict> vs = of(s, "ent-b");
+        Verdict last = vs.stream().filter(v -> v.status() != Status.OPERATIONAL).reduce((a, b) -> b).orElseThrow();
+        assertThat(last.cause()).isEqualTo(Cause.ATTACK);
+        assertThat(vs).filteredOn(v -> v.status() != Status.OPERATIONAL).extracting(Verdict::ts)
+                .allSatisfy(ts -> assertThat(ts).isBefore(scenario.roundStart(FAULT_END + 3)));
+        detectedWithin(s, "ent-b", 2);
+        // Open from first detection to recovery: the off phases do not close it (no flapping).
+        assertThat(vs.stream().filter(v -> v.status() == Status.OPERATIONAL).count()).isEqualTo(2);
+    }
+
+    @Test
+    void wholeHostBlackholedIsNetworkForItsTargets() throws Exception {
+        ReplayClassifier.Summary s = replay(config, trace((t, k, i, r) -> t.equals("ent-d")
+                || t.equals("ent-c") ? TraceScenario.with(r, Outcome.CONNECT_TIMEOUT, null, null, null, null) : r));
+
+        assertThat(firstBad(s, "ent-d").orElseThrow().cause()).isEqualTo(Cause.NETWORK);
+        assertThat(firstBad(s, "ent-c").orElseThrow().cause()).isEqualTo(Cause.NETWORK);
+        assertThat(of(s, "ent-d")).noneSatisfy(v -> assertThat(v.cause()).isEqualTo(Cause.ATTACK));
+    }
+
+    @Test
     void diskFullOnWritesWithStaticFineIsStorage() throws Exception {
         ReplayClassifier.Summary s = replay(config, trace((t, k, i, r) -> t.equals("ent-d") && i == 4
                 ? TraceScenario.with(r, Outcome.SIGNATURE, 500, "disk_full", r.connectMs(), 90.0) : r));
