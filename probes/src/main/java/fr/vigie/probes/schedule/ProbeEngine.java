@@ -1,0 +1,236 @@
+package fr.vigie.probes.schedule;
+
+import fr.vigie.config.CalendarConfig;
+import fr.vigie.config.Journey;
+import fr.vigie.config.ScheduleConfig;
+import fr.vigie.config.Step;
+import fr.vigie.config.Target;
+import fr.vigie.config.VigieConfig;
+import fr.vigie.probes.Outcome;
+import fr.vigie.probes.StepResult;
+import fr.vigie.probes.run.JourneyRunner;
+import fr.vigie.probes.run.RoundInfo;
+import fr.vigie.probes.run.RunnerSettings;
+import fr.vigie.probes.trace.TraceWriter;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.quartz.CronExpression;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.ScheduleBuilder;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.calendar.HolidayCalendar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The probing engine: Quartz (RAM job store, its own small thread pool) fires each target's rounds per its
+ * {@link ScheduleConfig} (cron in the site's time zone, or a fixed interval); each round starts at a fixed
+ * per-target offset within the interval; at most one journey per target is in flight (an overrun is published
+ * as one {@code skipped} result, never queued); results carry the scheduled time, are marked
+ * {@code maintenance} inside declared windows, are published on the event bus at {@link StepResult#ADDRESS}
+ * and, when a record file is given, appended to a JSON-Lines trace.
+ */
+public final class ProbeEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(ProbeEngine.class);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final Vertx vertx;
+    private final VigieConfig config;
+    private final JourneyRunner runner;
+    private final TraceWriter trace;
+    private final Map<String, Target> targets = new LinkedHashMap<>();
+    private final Map<String, Duration> intervals = new ConcurrentHashMap<>();
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private Scheduler scheduler;
+    private volatile boolean stopped;
+
+    private ProbeEngine(Vertx vertx, VigieConfig config, JourneyRunner runner, TraceWriter trace) {
+        this.vertx = vertx;
+        this.config = config;
+        this.runner = runner;
+        this.trace = trace;
+    }
+
+    /** Starts probing every target of {@code config}; {@code record} is the trace file to append to, if any. */
+    public static Future<ProbeEngine> start(Vertx vertx, VigieConfig config, Optional<Path> record) {
+        return start(vertx, config, record, RunnerSettings.from(config));
+    }
+
+    /** As {@link #start(Vertx, VigieConfig, Optional)}, with explicit runner settings (tests, benchmarks). */
+    public static Future<ProbeEngine> start(Vertx vertx, VigieConfig config, Optional<Path> record,
+                                            RunnerSettings settings) {
+        StepResultCodec.registerOn(vertx.eventBus());
+        return vertx.executeBlocking(() -> {
+            TraceWriter trace = record.isPresent() ? TraceWriter.append(record.get()) : null;
+            ProbeEngine engine = new ProbeEngine(vertx, config, new JourneyRunner(vertx, settings), trace);
+            engine.schedule();
+            return engine;
+        });
+    }
+
+    /** Stops firing rounds, then closes the HTTP clients and the trace. Journeys in flight are cut. */
+    public Future<Void> stop() {
+        stopped = true;
+        return vertx.executeBlocking(() -> {
+            scheduler.shutdown(false);
+            return null;
+        }).compose(v -> runner.close()).compose(v -> vertx.executeBlocking(() -> {
+            if (trace != null) {
+                trace.close();
+            }
+            return null;
+        })).mapEmpty();
+    }
+
+    /** Targets currently running a journey. */
+    public Set<String> inFlight() {
+        return Set.copyOf(inFlight);
+    }
+
+    private void schedule() throws SchedulerException {
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", "vigie-probes-" + INSTANCES.incrementAndGet());
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
+        p.setProperty("org.quartz.threadPool.threadCount", "2");
+        p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+        p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "2000");
+        scheduler = new StdSchedulerFactory(p).getScheduler();
+        scheduler.getContext().put(RoundJob.ENGINE, this);
+        ZoneId zone = config.site() != null && config.site().timeZone() != null
+                ? config.site().timeZone() : ZoneId.of("Europe/Paris");
+        for (CalendarConfig c : config.calendars().values()) {
+            scheduler.addCalendar(c.name(), holidays(c, zone), false, false);
+        }
+        for (Target t : config.targets()) {
+            ScheduleConfig s = config.schedules().get(t.schedule());
+            Journey j = config.journeyOf(t);
+            if (s == null || j == null) {
+                LOG.error("target={} not probed: unknown {} {}", t.id(), s == null ? "schedule" : "journey",
+                        s == null ? t.schedule() : t.journey());
+                continue;
+            }
+            targets.put(t.id(), t);
+            try {
+                intervals.put(t.id(), interval(s, zone));
+                scheduler.scheduleJob(job(t), trigger(t, s, zone));
+            } catch (ParseException | RuntimeException e) {
+                LOG.error("target={} not probed: bad schedule {}: {}", t.id(), s.name(), e.getMessage());
+            }
+        }
+        scheduler.start();
+        LOG.info("probing {} targets", targets.size());
+    }
+
+    private static JobDetail job(Target t) {
+        return JobBuilder.newJob(RoundJob.class).withIdentity(t.id(), "targets")
+                .usingJobData(RoundJob.TARGET, t.id()).build();
+    }
+
+    private Trigger trigger(Target t, ScheduleConfig s, ZoneId zone) {
+        ScheduleBuilder<? extends Trigger> when;
+        if (s.cron() != null) {
+            when = CronScheduleBuilder.cronSchedule(s.cron()).inTimeZone(TimeZone.getTimeZone(zone))
+                    .withMisfireHandlingInstructionDoNothing();
+        } else {
+            when = SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(s.every().toMillis())
+                    .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount();
+        }
+        TriggerBuilder<? extends Trigger> b = TriggerBuilder.newTrigger().withIdentity(t.id(), "targets")
+                .withSchedule(when).startNow();
+        if (s.calendar() != null && config.calendars().containsKey(s.calendar())) {
+            b.modifiedByCalendar(s.calendar());
+        }
+        return b.build();
+    }
+
+    /** The period rounds are spread over: the interval, or for a cron the gap between its next two firings. */
+    private static Duration interval(ScheduleConfig s, ZoneId zone) throws ParseException {
+        if (s.cron() == null) {
+            return s.every();
+        }
+        CronExpression cron = new CronExpression(s.cron());
+        cron.setTimeZone(TimeZone.getTimeZone(zone));
+        Date first = cron.getNextValidTimeAfter(new Date());
+        Date second = first == null ? null : cron.getNextValidTimeAfter(first);
+        return first == null || second == null ? Duration.ofMinutes(1)
+                : Duration.ofMillis(second.getTime() - first.getTime());
+    }
+
+    private static HolidayCalendar holidays(CalendarConfig c, ZoneId zone) {
+        HolidayCalendar cal = new HolidayCalendar();
+        cal.setTimeZone(TimeZone.getTimeZone(zone));
+        for (LocalDate d : c.excludedDates()) {
+            cal.addExcludedDate(Date.from(d.atStartOfDay(zone).toInstant()));
+        }
+        return cal;
+    }
+
+    /** Called by Quartz at a round's base time: the round itself starts at the target's offset. */
+    void fire(String targetId, Instant fireTime) {
+        Target t = targets.get(targetId);
+        if (t == null || stopped) {
+            return;
+        }
+        Instant scheduled = fireTime.plusMillis(RoundSpread.offsetMillis(targetId, intervals.get(targetId)));
+        long delay = Duration.between(Instant.now(), scheduled).toMillis();
+        vertx.setTimer(Math.max(1, delay), id -> startRound(t, scheduled));
+    }
+
+    private void startRound(Target t, Instant scheduled) {
+        if (stopped) {
+            return;
+        }
+        Journey journey = config.journeyOf(t);
+        boolean maintenance = config.maintenance().stream()
+                .anyMatch(w -> w.covers(t.id(), t.hostingGroup(), scheduled));
+        if (!inFlight.add(t.id())) {
+            Step first = journey.steps().get(0);
+            LOG.warn("target={} round of {} skipped: previous round still running", t.id(), scheduled);
+            publish(new StepResult(Instant.now(), scheduled, t.id(), config.vantage() == null ? null
+                    : config.vantage().id(), journey.name(), null, first.name(), first.kind(), Outcome.SKIPPED,
+                    null, null, null, null, null, null, null, 0, maintenance, null, null,
+                    "previous round still running"));
+            return;
+        }
+        runner.run(t, journey, RoundInfo.of(scheduled, maintenance), this::publish)
+                .onComplete(ar -> inFlight.remove(t.id()));
+    }
+
+    private void publish(StepResult r) {
+        vertx.eventBus().publish(StepResult.ADDRESS, r);
+        if (trace != null) {
+            try {
+                trace.write(r);
+            } catch (UncheckedIOException e) {
+                LOG.error("target={} trace write failed: {}", r.target(), e.getCause().toString());
+            }
+        }
+    }
+}
