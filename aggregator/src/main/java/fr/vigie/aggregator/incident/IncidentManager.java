@@ -95,6 +95,17 @@ public final class IncidentManager {
             }
             return new Applied(current, changes);
         }
+        if (current != null && states.get(current).targets().equals(List.of(target)) && !openByKey.containsKey(key)
+                && scope.equals(scopeById.get(current))) {
+            // The understanding of a one-target incident evolved (network, then attack): same incident, new cause.
+            openByKey.remove(keyById.get(current));
+            keyById.put(current, key);
+            openByKey.put(key, current);
+            statusOfTarget.put(target, v.status());
+            append(new IncidentEvent(current, 0, v.ts(), IncidentEvent.Type.CAUSE_CHANGED, v.status(), v.cause(),
+                    List.of(), v.evidence(), summary(v.cause(), List.of(target), scope), AUTHOR), changes);
+            return new Applied(current, changes);
+        }
         if (current != null) {
             leave(target, current, v.ts(), List.of(), changes);
         }
@@ -180,6 +191,11 @@ public final class IncidentManager {
             String scope = scopes.of(e.targets().isEmpty() ? "" : e.targets().get(0), e.cause());
             scopeById.put(e.incidentId(), scope);
             keyById.put(e.incidentId(), scope + "|" + e.cause().wire());
+        }
+        if (e.type() == IncidentEvent.Type.CAUSE_CHANGED && AUTHOR.equals(e.author()) && e.cause() != null) {
+            String previous = keyById.get(e.incidentId());
+            if (previous != null) openByKey.remove(previous, e.incidentId());
+            keyById.put(e.incidentId(), scopeById.get(e.incidentId()) + "|" + e.cause().wire());
         }
         Incident state = Incident.fold(scopeById.getOrDefault(e.incidentId(), "unknown"), log);
         states.put(e.incidentId(), state);

@@ -138,6 +138,11 @@ class ReplayScenariosTest {
         detectedWithin(s, "ent-b", 2);
         // Open from first detection to recovery: the off phases do not close it (no flapping).
         assertThat(vs.stream().filter(v -> v.status() == Status.OPERATIONAL).count()).isEqualTo(2);
+        // One incident whose cause evolved, not one per cause.
+        assertThat(s.incidents()).singleElement().satisfies(i -> {
+            assertThat(i.cause()).isEqualTo(Cause.ATTACK);
+            assertThat(i.targets()).containsExactly("ent-b");
+        });
     }
 
     @Test
