@@ -60,6 +60,27 @@ public final class SimulatedFleet {
         return p.future();
     }
 
+    /**
+     * Adds an ordinary rush to a host: background load along the rush curve up to {@code peak} x capacity for the
+     * duration. Load only: not a fault, no ground truth.
+     */
+    public Future<Void> addRush(String hostingGroup, double peak, java.time.Duration duration) {
+        io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+        verticle.fleetContext().runOnContext(x -> {
+            var load = verticle.loads.get(hostingGroup);
+            if (load == null) {
+                done.fail(new IllegalArgumentException("no hosting group " + hostingGroup));
+                return;
+            }
+            long startNanos = System.nanoTime();
+            Runnable remove = load.addCrowd(() -> peak * fr.vigie.simulator.model.LoadCurve.rush(
+                    (double) (System.nanoTime() - startNanos) / duration.toNanos()));
+            vertx.setTimer(Math.max(1, duration.toMillis()), t -> remove.run());
+            done.complete();
+        });
+        return done.future();
+    }
+
     /** Clears every fault (writing its ground truth), then closes every port. */
     public Future<Void> close() {
         return faults().clearAll().transform(r -> vertx.undeploy(deploymentId));

@@ -3,8 +3,6 @@ package fr.vigie.simulator.faults;
 import fr.vigie.simulator.model.BackgroundLoad;
 import fr.vigie.simulator.model.HostResources;
 import fr.vigie.simulator.model.LoadCurve;
-import fr.vigie.simulator.web.HttpEffects;
-import fr.vigie.simulator.web.ListenerMode;
 import fr.vigie.simulator.web.ServiceServer;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -32,9 +30,6 @@ import java.util.function.Supplier;
  */
 public final class Faults {
     private static final Logger LOG = LoggerFactory.getLogger(Faults.class);
-    private static final List<String> MIXED_ATTACK_CYCLE = List.of("flood", "challenge", "reset", "slow");
-    /** SCSI command time-out: how long a fail-slow read hangs. */
-    private static final long HANG_MILLIS = 30_000;
     private static final long RAMP_NANOS_WITHOUT_DURATION = 30_000_000_000L;
 
     private final Vertx vertx;
@@ -206,60 +201,18 @@ public final class Faults {
     private Future<Void> reconcile(List<String> targets) {
         List<Future<Void>> switches = new ArrayList<>();
         for (String target : targets) {
-            ListenerMode mode = ListenerMode.LISTENING;
-            boolean maintenance = false;
-            boolean challenge = false;
-            HttpEffects.ApplicationFailure application = HttpEffects.ApplicationFailure.NONE;
-            HttpEffects.StorageFailure storage = HttpEffects.StorageFailure.NONE;
-            double hang = 0;
+            List<FaultEffects.Holding> holding = new ArrayList<>();
             for (ActiveFault f : active.values()) {
-                if (!f.targets.contains(target) || !f.phaseOn) {
-                    continue;
-                }
-                String variant = f.variantNow();
-                switch (f.request.type()) {
-                    case HOSTING_OUTAGE -> mode = stronger(mode,
-                            "timeout".equals(variant) ? ListenerMode.BLACKHOLE : ListenerMode.REFUSED);
-                    case ATTACK -> {
-                        if ("flood".equals(variant)) {
-                            mode = stronger(mode, ListenerMode.BLACKHOLE);
-                        } else if ("reset".equals(variant)) {
-                            mode = stronger(mode, ListenerMode.RESET);
-                        } else if ("challenge".equals(variant)) {
-                            challenge = true;
-                        }
-                    }
-                    case STORAGE -> {
-                        storage = "io_error".equals(variant) ? HttpEffects.StorageFailure.IO_ERROR
-                                : HttpEffects.StorageFailure.DISK_FULL;
-                        hang = Math.max(hang, Math.min(1.0, f.request.intensity() / 2));
-                    }
-                    case APPLICATION -> application = "error_500".equals(variant)
-                            ? HttpEffects.ApplicationFailure.ERROR_500 : HttpEffects.ApplicationFailure.BROKEN_FORM;
-                    case MAINTENANCE -> maintenance = true;
-                    case FLASH_CROWD -> {
-                        // load only: its effects emerge from the resource model
-                    }
+                if (f.targets.contains(target) && f.phaseOn) {
+                    holding.add(new FaultEffects.Holding(f.request.type(), f.variantNow(), f.request.intensity()));
                 }
             }
+            FaultEffects.Combined combined = FaultEffects.combine(holding);
             ServiceServer server = servers.get(target);
-            server.setEffects(new HttpEffects(maintenance, challenge, application, storage, hang, HANG_MILLIS));
-            switches.add(server.switchTo(mode));
+            server.setEffects(combined.http());
+            switches.add(server.switchTo(combined.mode()));
         }
         return Future.all(switches).mapEmpty();
-    }
-
-    private static ListenerMode stronger(ListenerMode a, ListenerMode b) {
-        return rank(b) > rank(a) ? b : a;
-    }
-
-    private static int rank(ListenerMode m) {
-        return switch (m) {
-            case LISTENING -> 0;
-            case RESET -> 1;
-            case BLACKHOLE -> 2;
-            case REFUSED -> 3;
-        };
     }
 
     private void refreshSnapshot() {
@@ -304,10 +257,7 @@ public final class Faults {
         }
 
         String variantNow() {
-            if (request.type() == FaultType.ATTACK && "mixed".equals(request.variant())) {
-                return MIXED_ATTACK_CYCLE.get(phase % MIXED_ATTACK_CYCLE.size());
-            }
-            return request.variant();
+            return FaultEffects.variantInPhase(request.type(), request.variant(), phase);
         }
 
         void releaseHolds() {

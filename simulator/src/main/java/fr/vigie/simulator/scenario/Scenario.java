@@ -28,7 +28,13 @@ public record Scenario(String name, String description, double duration, List<Sc
     public Scenario {
         events = events == null ? List.of() : List.copyOf(events);
         for (ScenarioEvent e : events) {
-            e.toRequest();
+            if (e.isRush()) {
+                if (e.hostingGroup() == null || e.intensity() == null) {
+                    throw new IllegalArgumentException("scenario " + name + ": a rush needs hostingGroup and intensity");
+                }
+            } else {
+                e.toRequest();
+            }
             if (e.at() + e.duration() > duration) {
                 throw new IllegalArgumentException("scenario " + name + ": event " + e.type() + " at " + e.at()
                                                    + " ends after the scenario's duration " + duration);
@@ -36,6 +42,7 @@ public record Scenario(String name, String description, double duration, List<Sc
         }
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public Duration length() {
         return Duration.ofMillis(Math.round(duration * 1000));
     }

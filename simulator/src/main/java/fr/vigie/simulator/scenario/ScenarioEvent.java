@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param at           offset of the fault's start
  * @param duration     how long it lasts (required: a scenario's faults all end)
- * @param type         flash_crowd, attack, storage, hosting_outage, application or maintenance
+ * @param type         flash_crowd, attack, storage, hosting_outage, application, maintenance, or {@code rush}: an
+ *                     ordinary rush (load only, not a fault: no ground truth), peak {@code intensity} x capacity
  * @param targets      target ids (or empty with hostingGroup)
  * @param hostingGroup every service of this hosting group
  * @param intensity    see {@link FaultRequest#intensity()}; null for the default
@@ -31,17 +32,31 @@ public record ScenarioEvent(@JsonProperty(required = true) double at, @JsonPrope
         }
     }
 
-    /** The fault request this event injects (it clears itself after its duration). */
+    /** The type of an ordinary rush: load without fault, absent from the ground truth. */
+    public static final String RUSH = "rush";
+
+    /** True for an ordinary rush (load only). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isRush() {
+        return RUSH.equals(type);
+    }
+
+    /** The fault request this event injects (it clears itself after its duration); not for a rush. */
     public FaultRequest toRequest() {
+        if (isRush()) {
+            throw new IllegalStateException("a rush is load, not a fault");
+        }
         return new FaultRequest(FaultType.fromWire(type), targets, hostingGroup, intensity == null ? 0 : intensity,
                 seconds(duration), variant, pulseOn == null ? null : seconds(pulseOn),
                 pulseOff == null ? null : seconds(pulseOff));
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public Duration start() {
         return seconds(at);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public Duration end() {
         return seconds(at + duration);
     }

@@ -44,7 +44,9 @@ public final class ScenarioPlayer {
         }
         LOG.info("scenario={} starts at {} for {}", scenario.name(), start, scenario.length());
         for (ScenarioEvent event : scenario.events()) {
-            schedule(start.plus(event.start()), () -> fleet.faults().inject(event.toRequest())
+            schedule(start.plus(event.start()), () -> (event.isRush()
+                    ? fleet.addRush(event.hostingGroup(), event.intensity(), event.end().minus(event.start()))
+                    : fleet.faults().inject(event.toRequest()).mapEmpty())
                     .onFailure(e -> LOG.warn("scenario={} cannot inject {}: {}", scenario.name(), event.type(),
                             e.getMessage())));
         }
