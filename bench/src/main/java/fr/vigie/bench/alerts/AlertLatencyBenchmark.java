@@ -1,0 +1,113 @@
+package fr.vigie.bench.alerts;
+
+import fr.vigie.aggregator.Cause;
+import fr.vigie.aggregator.Evidence;
+import fr.vigie.aggregator.Incident;
+import fr.vigie.aggregator.IncidentEvent;
+import fr.vigie.aggregator.Status;
+import fr.vigie.alerts.AlertService;
+import fr.vigie.alerts.outbox.NotificationId;
+import fr.vigie.config.AlertsConfig;
+import fr.vigie.config.Secret;
+import fr.vigie.config.Site;
+import fr.vigie.config.VigieConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Time from an incident event handed to the alerts service to the receiver's acknowledgement, with
+ * {@code incidents} incidents opened at once (in flight together), against a local Vert.x webhook receiver
+ * on 127.0.0.1. Group wait is zero here: in production add it (30 s by default) to these figures.
+ * Each round uses new incident ids; the first round warms up and is not counted.
+ * Usage: {@code AlertLatencyBenchmark [incidents=100] [rounds=6] [receivers=1]}.
+ */
+public final class AlertLatencyBenchmark {
+    private AlertLatencyBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int incidents = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        int receivers = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        Vertx vertx = Vertx.vertx();
+        Map<String, Long> ackedAt = new ConcurrentHashMap<>();
+        CountDownLatch[] round = new CountDownLatch[1];
+        HttpServer server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(b -> {
+            String id = req.getHeader("webhook-id");
+            req.response().setStatusCode(204).end().onSuccess(v -> {
+                if (id != null && ackedAt.putIfAbsent(id, System.nanoTime()) == null) round[0].countDown();
+            });
+        })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        Path dir = Files.createTempDirectory("vigie-alert-bench");
+        List<String> names = new ArrayList<>();
+        Map<String, AlertsConfig.Receiver> configured = new java.util.LinkedHashMap<>();
+        String whsec = "whsec_" + Base64.getEncoder().encodeToString("bench-signing-key-0123456789".getBytes());
+        for (int r = 0; r < receivers; r++) {
+            String name = "hook-" + r;
+            names.add(name);
+            configured.put(name, new AlertsConfig.Receiver(name, "webhook",
+                    Secret.of("literal", "http://127.0.0.1:" + server.actualPort() + "/hook/" + r),
+                    Secret.of("literal", whsec), null, null, null, null));
+        }
+        AlertsConfig alerts = new AlertsConfig(configured, List.of(), names, Duration.ZERO, Duration.ofHours(4),
+                new AlertsConfig.AdminApi("127.0.0.1:0", null));
+        Site site = new Site("Vigie", "https://vigie.example.fr", dir.resolve("site"), List.of("fr"),
+                ZoneId.of("Europe/Paris"), "127.0.0.1:0", "https://vigie.example.fr/contact");
+        VigieConfig config = new VigieConfig(site, null, null, null, Map.of(), Map.of(), List.of(), Map.of(),
+                List.of(), null, alerts);
+
+        List<Double> latenciesMs = Collections.synchronizedList(new ArrayList<>());
+        long seq = 0;
+        try (AlertService service = AlertService.start(config, dir.resolve("outbox.db"), Clock.systemUTC())) {
+            for (int k = 0; k < rounds; k++) {
+                round[0] = new CountDownLatch(incidents * receivers);
+                Map<String, Long> sentAt = new ConcurrentHashMap<>();
+                for (int i = 0; i < incidents; i++) {
+                    String id = "bench-" + k + "-" + i;
+                    IncidentEvent e = new IncidentEvent(id, ++seq, Clock.systemUTC().instant(), IncidentEvent.Type.OPENED,
+                            Status.MAJOR_OUTAGE, Cause.SATURATION, List.of("ent-" + i), List.of(new Evidence(
+                            "temps de réponse médian 4,2 s", "median response time 4.2 s")), null, "vigie");
+                    Incident state = Incident.fold("target:ent-" + i, List.of(e));
+                    for (String r : names) sentAt.put(NotificationId.of(id + "#" + seq, r), System.nanoTime());
+                    service.listener().onIncidentEvent(e, state);
+                }
+                if (!round[0].await(120, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("round " + k + ": not every notification was acknowledged");
+                }
+                if (k > 0) {
+                    sentAt.forEach((id, t0) -> latenciesMs.add((ackedAt.get(id) - t0) / 1e6));
+                }
+            }
+        } finally {
+            server.close();
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        List<Double> sorted = new ArrayList<>(latenciesMs);
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "%d incidents in flight x %d receiver(s), %d measured rounds: "
+                        + "event -> acknowledgement median %.1f ms, p99 %.1f ms, max %.1f ms (%d notifications)%n",
+                incidents, receivers, rounds - 1, percentile(sorted, 0.50), percentile(sorted, 0.99),
+                sorted.get(sorted.size() - 1), sorted.size());
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        int i = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1)));
+    }
+}
