@@ -24,6 +24,8 @@ class InvalidConfigsTest {
 
     static Stream<Arguments> rules() {
         return Stream.of(
+                Arguments.of("bad-css-selector",
+                        "journeys.mine.steps[0].expect.selector: bad CSS selector 'form[action': Did not find balanced marker at 'action' (line 7)"),
                 Arguments.of("attr-without-css",
                         "journeys.mine.steps[0].extract.token.attr: 'attr' only applies with 'css' (line 8)"),
                 Arguments.of("bad-admin-listen",

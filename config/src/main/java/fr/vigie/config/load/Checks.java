@@ -1,5 +1,8 @@
 package fr.vigie.config.load;
 
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Selector;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;
@@ -42,6 +45,16 @@ final class Checks {
     static String id(String id) {
         return ID.matcher(id).matches() ? null
                 : "bad id '" + id + "': use lower-case letters, digits and dashes (ent-idf)";
+    }
+
+    /** A CSS selector as jsoup (the probes' HTML parser) reads it. */
+    static String cssSelector(String selector) {
+        try {
+            QueryParser.parse(selector);
+            return null;
+        } catch (Selector.SelectorParseException | IllegalArgumentException e) {
+            return "bad CSS selector '" + selector + "': " + e.getMessage();
+        }
     }
 
     static String withoutTrailingSlash(String url) {

@@ -148,7 +148,7 @@ final class JourneyReader {
         if (!node.mapping("selector", "fields")) {
             return null;
         }
-        String selector = node.get("selector").requiredText();
+        String selector = css(node.get("selector"), node.get("selector").requiredText());
         return new Step.SubmitFormAction(selector == null ? "form" : selector, node.get("fields").textMap());
     }
 
@@ -160,7 +160,17 @@ final class JourneyReader {
         pointers.keySet().stream().filter(p -> !p.isEmpty() && !p.startsWith("/")).forEach(p ->
                 node.get("json-pointer").get(p).error("bad JSON pointer '" + p + "': it starts with '/'"));
         return new Step.Expect(statuses(node.get("status")), node.get("text").text(), node.get("not-text").text(),
-                node.get("selector").text(), pointers, node.get("login-rejected-text").text());
+                css(node.get("selector"), node.get("selector").text()), pointers,
+                node.get("login-rejected-text").text());
+    }
+
+    /** Reports a selector jsoup cannot parse; returns it unchanged. */
+    private static String css(Node node, String selector) {
+        String bad = selector == null ? null : Checks.cssSelector(selector);
+        if (bad != null) {
+            node.error(bad);
+        }
+        return selector;
     }
 
     /** Status codes: 302, a range "200-399", or a list of both. */
@@ -208,7 +218,7 @@ final class JourneyReader {
                 }
                 return;
             }
-            String css = node.get("css").text();
+            String css = css(node.get("css"), node.get("css").text());
             String regex = node.get("regex").text();
             String pointer = node.get("json-pointer").text();
             long set = java.util.stream.Stream.of(css, regex, pointer).filter(s -> s != null).count();
