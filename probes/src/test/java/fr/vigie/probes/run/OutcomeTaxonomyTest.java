@@ -5,6 +5,7 @@ import fr.vigie.probes.Outcome;
 import fr.vigie.probes.StepResult;
 import fr.vigie.probes.testing.Await;
 import fr.vigie.probes.testing.Fixtures;
+import fr.vigie.probes.testing.Warmup;
 import fr.vigie.probes.testing.RawServer;
 import fr.vigie.probes.testing.TestCertificate;
 import io.vertx.core.Vertx;

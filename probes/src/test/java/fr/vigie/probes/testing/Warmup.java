@@ -1,8 +1,8 @@
-package fr.vigie.probes.run;
+package fr.vigie.probes.testing;
 
 import fr.vigie.config.StepKind;
-import fr.vigie.probes.testing.Await;
-import fr.vigie.probes.testing.Fixtures;
+import fr.vigie.probes.run.JourneyRunner;
+import fr.vigie.probes.run.RoundInfo;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 
@@ -12,11 +12,11 @@ import java.util.List;
  * Runs a few journeys against a local server first: the first requests of a cold JVM load and compile the
  * HTTP stack (close to a second on this shared machine), which would otherwise eat short test deadlines.
  */
-final class Warmup {
+public final class Warmup {
     private Warmup() {
     }
 
-    static void run(Vertx vertx, JourneyRunner runner) {
+    public static void run(Vertx vertx, JourneyRunner runner) {
         HttpServer server = Await.result(vertx.createHttpServer().requestHandler(r -> r.response().end("ok"))
                 .listen(0, "127.0.0.1"));
         var journey = Fixtures.journey(Fixtures.get("warm", StepKind.PAGE, "/", Fixtures.expect(List.of(200), "ok", null)));
