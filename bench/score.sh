@@ -8,7 +8,7 @@ ARGS=""
 prev=""
 for a in "$@"; do
   case "$prev" in
-    --truth|--verdicts) a="$(cd "$here" && realpath -m "$a")" ;;
+    --truth|--verdicts|--trace|--suite) a="$(cd "$here" && realpath -m "$a")" ;;
   esac
   ARGS="$ARGS $a"
   prev="$a"

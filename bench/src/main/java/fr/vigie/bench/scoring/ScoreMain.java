@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Command line: {@code ScoreMain --truth ground-truth.jsonl --verdicts verdicts.jsonl [--grace 60s]
- * [--flap-window 30s] [--from ISO] [--to ISO]}; prints the report, exit 2 on bad arguments.
+ * Command line: {@code ScoreMain --truth ground-truth.jsonl --verdicts verdicts.jsonl [--trace trace.jsonl]
+ * [--grace 60s] [--flap-window 30s] [--from ISO] [--to ISO]}, or {@code ScoreMain --suite DIR [...]} for a fast-mode
+ * suite (NN-truth.jsonl + NN-verdicts.jsonl [+ NN-trace.jsonl] per scenario); prints the report, exit 2 on bad
+ * arguments. A trace sets the horizon to its time range (so quiet stretches count as fault-free time).
  */
 public final class ScoreMain {
     private ScoreMain() {
@@ -23,6 +25,8 @@ public final class ScoreMain {
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Path truth = null;
         Path verdicts = null;
+        Path trace = null;
+        Path suite = null;
         ScoringOptions defaults = ScoringOptions.defaults();
         Duration grace = defaults.grace();
         Duration flapWindow = defaults.flapWindow();
@@ -34,6 +38,8 @@ public final class ScoreMain {
                 switch (args[i]) {
                     case "--truth" -> truth = Path.of(require(value, "--truth"));
                     case "--verdicts" -> verdicts = Path.of(require(value, "--verdicts"));
+                    case "--trace" -> trace = Path.of(require(value, "--trace"));
+                    case "--suite" -> suite = Path.of(require(value, "--suite"));
                     case "--grace" -> grace = duration(require(value, "--grace"));
                     case "--flap-window" -> flapWindow = duration(require(value, "--flap-window"));
                     case "--from" -> from = Instant.parse(require(value, "--from"));
@@ -42,14 +48,24 @@ public final class ScoreMain {
                 }
                 i++;
             }
-            if (truth == null || verdicts == null) {
-                throw new IllegalArgumentException("--truth and --verdicts are required");
+            if (suite == null && (truth == null || verdicts == null)) {
+                throw new IllegalArgumentException("--truth and --verdicts (or --suite) are required");
             }
         } catch (RuntimeException e) {
             err.println("score: " + e.getMessage());
-            err.println("usage: score --truth ground-truth.jsonl --verdicts verdicts.jsonl [--grace 60s] "
-                        + "[--flap-window 30s] [--from ISO-instant] [--to ISO-instant]");
+            err.println("usage: score --truth ground-truth.jsonl --verdicts verdicts.jsonl [--trace trace.jsonl] "
+                        + "[--grace 60s] [--flap-window 30s] [--from ISO-instant] [--to ISO-instant]");
+            err.println("       score --suite DIR [--grace 60s] [--flap-window 30s]");
             return 2;
+        }
+        if (suite != null) {
+            out.print(new SuiteScorer(new ScoringOptions(grace, flapWindow, null, null)).score(suite, out).render());
+            return 0;
+        }
+        if (trace != null) {
+            Instant[] range = SuiteScorer.traceRange(trace);
+            from = from == null ? range[0] : from;
+            to = to == null ? range[1] : to;
         }
         ScoreReport report = new Scorer(new ScoringOptions(grace, flapWindow, from, to))
                 .score(ScoringInputs.readTruth(truth), ScoringInputs.readVerdicts(verdicts));
