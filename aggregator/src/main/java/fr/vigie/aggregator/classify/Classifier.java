@@ -11,6 +11,7 @@ import fr.vigie.config.Step;
 import fr.vigie.config.Target;
 import fr.vigie.config.TargetKind;
 import fr.vigie.config.VigieConfig;
+import fr.vigie.probes.Outcome;
 import fr.vigie.probes.StepResult;
 
 import java.time.Instant;
@@ -66,15 +67,19 @@ public final class Classifier {
      */
     public List<Verdict> accept(StepResult r) {
         TargetState t = targets.computeIfAbsent(r.target(), this::newState);
+        if (r.run() == null && r.outcome() == Outcome.SKIPPED) {
+            // "previous round still running": not a round of its own, and the running one is still arriving.
+            return List.of();
+        }
         String run = r.run() == null ? String.valueOf(r.scheduled()) : r.run();
         List<Verdict> out = new ArrayList<>(1);
         if (t.run != null && !t.run.equals(run) && !t.round.isEmpty()) {
-            out.add(closeRound(t));
+            addIfJudged(out, closeRound(t));
         }
         t.run = run;
         t.round.add(r);
         if (t.expectedSteps > 0 && t.round.size() >= t.expectedSteps) {
-            out.add(closeRound(t));
+            addIfJudged(out, closeRound(t));
             t.run = null;
         }
         return out;
@@ -84,7 +89,7 @@ public final class Classifier {
     public List<Verdict> closeOpenRounds() {
         List<Verdict> out = new ArrayList<>();
         targets.values().stream().filter(t -> !t.round.isEmpty()).sorted(Comparator.comparing(t -> t.id))
-                .forEach(t -> out.add(closeRound(t)));
+                .forEach(t -> addIfJudged(out, closeRound(t)));
         return out;
     }
 
@@ -118,6 +123,13 @@ public final class Classifier {
         return n;
     }
 
+    private static void addIfJudged(List<Verdict> out, Verdict v) {
+        if (v != null) {
+            out.add(v);
+        }
+    }
+
+    /** @return the verdict after this round, or null when the round said nothing about the service */
     private Verdict closeRound(TargetState t) {
         List<StepResult> round = List.copyOf(t.round);
         t.round.clear();
@@ -128,6 +140,10 @@ public final class Classifier {
         round = markDeclaredMaintenance(t, round);
 
         RoundSignals signals = extractor.extract(round, t.baselines, slot);
+        if (signals.executed() == 0 && !signals.declaredMaintenance()) {
+            // Only skipped steps (account in back-off): neither healthy nor failing evidence.
+            return null;
+        }
         RoundAssessment a = judge.judge(signals);
         learn(t, round, slot, a);
 

@@ -251,6 +251,28 @@ class ReplayScenariosTest {
     }
 
     @Test
+    void overrunSkipsBetweenTimedOutRoundsNeitherHealNorSplitTheRounds() throws Exception {
+        List<StepResult> trace = new ArrayList<>();
+        for (StepResult r : trace((t, k, i, r) -> t.equals("ent-c")
+                ? TraceScenario.with(r, Outcome.RESPONSE_TIMEOUT, null, null, r.connectMs(), null) : r)) {
+            trace.add(r);
+            if (r.target().equals("ent-c") && r.step().equals("home") && r.ts().isAfter(scenario.roundStart(WARM))) {
+                // The scheduler's "previous round still running" marker lands in the middle of a run.
+                trace.add(new StepResult(r.ts().plusMillis(1), r.ts(), "ent-c", "test", "ent", null, "home",
+                        r.kind(), Outcome.SKIPPED, null, null, null, null, null, null, null, 0, false, null, null,
+                        "previous round still running"));
+            }
+        }
+        ReplayClassifier.Summary s = replay(config, trace);
+
+        List<Verdict> bad = of(s, "ent-c").stream().filter(v -> v.status() != Status.OPERATIONAL).toList();
+        assertThat(bad).hasSize(1);
+        assertThat(bad.get(0).cause()).isEqualTo(Cause.SATURATION);
+        assertThat(bad.get(0).status()).isEqualTo(Status.MAJOR_OUTAGE);
+        detectedWithin(s, "ent-c", 2);
+    }
+
+    @Test
     void oneBadRoundIsNotPublishedAndStatusDoesNotFlap() throws Exception {
         ReplayClassifier.Summary s = replay(config, trace((t, k, i, r) -> t.equals("ent-a") && k % 2 == 0
                 ? TraceScenario.with(r, Outcome.HTTP_ERROR, 500, null, r.connectMs(), 30.0) : r));
