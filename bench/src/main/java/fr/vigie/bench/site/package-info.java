@@ -1,0 +1,2 @@
+/** Status-site benchmark: regeneration time for a large fleet, and a server to load with {@code wrk}. */
+package fr.vigie.bench.site;
