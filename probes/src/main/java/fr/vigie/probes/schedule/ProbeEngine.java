@@ -1,11 +1,11 @@
 package fr.vigie.probes.schedule;
 
-import fr.vigie.config.CalendarConfig;
 import fr.vigie.config.Journey;
 import fr.vigie.config.ScheduleConfig;
 import fr.vigie.config.Step;
 import fr.vigie.config.Target;
 import fr.vigie.config.VigieConfig;
+import fr.vigie.config.schedule.FireTimes;
 import fr.vigie.probes.Outcome;
 import fr.vigie.probes.StepResult;
 import fr.vigie.probes.run.JourneyRunner;
@@ -14,30 +14,27 @@ import fr.vigie.probes.run.RunnerSettings;
 import fr.vigie.probes.trace.TraceWriter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
-import org.quartz.ScheduleBuilder;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.impl.StdSchedulerFactory;
-import org.quartz.impl.calendar.HolidayCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -63,7 +60,8 @@ public final class ProbeEngine {
     private final JourneyRunner runner;
     private final TraceWriter trace;
     private final Map<String, Target> targets = new LinkedHashMap<>();
-    private final Map<String, Duration> intervals = new ConcurrentHashMap<>();
+    private final Map<String, FireTimes> fireTimes = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastFire = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private Scheduler scheduler;
     private volatile boolean stopped;
@@ -125,22 +123,19 @@ public final class ProbeEngine {
         scheduler.getContext().put(RoundJob.ENGINE, this);
         ZoneId zone = config.site() != null && config.site().timeZone() != null
                 ? config.site().timeZone() : ZoneId.of("Europe/Paris");
-        for (CalendarConfig c : config.calendars().values()) {
-            scheduler.addCalendar(c.name(), holidays(c, zone), false, false);
-        }
         for (Target t : config.targets()) {
             ScheduleConfig s = config.schedules().get(t.schedule());
             Journey j = config.journeyOf(t);
-            if (s == null || j == null) {
+            if (s == null || j == null || j.steps().isEmpty()) {
                 LOG.error("target={} not probed: unknown {} {}", t.id(), s == null ? "schedule" : "journey",
                         s == null ? t.schedule() : t.journey());
                 continue;
             }
-            targets.put(t.id(), t);
             try {
-                intervals.put(t.id(), interval(s, zone));
-                scheduler.scheduleJob(job(t), trigger(t, s, zone));
-            } catch (ParseException | RuntimeException e) {
+                fireTimes.put(t.id(), FireTimes.of(config, t));
+                scheduler.scheduleJob(job(t), triggers(t, s, zone), false);
+                targets.put(t.id(), t);
+            } catch (RuntimeException e) {
                 LOG.error("target={} not probed: bad schedule {}: {}", t.id(), s.name(), e.getMessage());
             }
         }
@@ -153,52 +148,47 @@ public final class ProbeEngine {
                 .usingJobData(RoundJob.TARGET, t.id()).build();
     }
 
-    private Trigger trigger(Target t, ScheduleConfig s, ZoneId zone) {
-        ScheduleBuilder<? extends Trigger> when;
-        if (s.cron() != null) {
-            when = CronScheduleBuilder.cronSchedule(s.cron()).inTimeZone(TimeZone.getTimeZone(zone))
-                    .withMisfireHandlingInstructionDoNothing();
-        } else {
-            when = SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(s.every().toMillis())
-                    .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount();
+    /**
+     * One cron trigger per expression (the schedule fires whenever any fires), or one repeating trigger
+     * aligned on multiples of the interval since the epoch, like {@link FireTimes}. Calendars and school
+     * days are applied when a trigger fires, by {@link FireTimes#isActiveOn}.
+     */
+    private static Set<Trigger> triggers(Target t, ScheduleConfig s, ZoneId zone) {
+        Set<Trigger> triggers = new HashSet<>();
+        List<String> crons = s.cronExpressions();
+        for (int i = 0; i < crons.size(); i++) {
+            triggers.add(TriggerBuilder.newTrigger().withIdentity(t.id() + "#" + i, "targets").startNow()
+                    .withSchedule(CronScheduleBuilder.cronSchedule(crons.get(i)).inTimeZone(TimeZone.getTimeZone(zone))
+                            .withMisfireHandlingInstructionDoNothing()).build());
         }
-        TriggerBuilder<? extends Trigger> b = TriggerBuilder.newTrigger().withIdentity(t.id(), "targets")
-                .withSchedule(when).startNow();
-        if (s.calendar() != null && config.calendars().containsKey(s.calendar())) {
-            b.modifiedByCalendar(s.calendar());
+        if (crons.isEmpty()) {
+            long step = s.every().toMillis();
+            long first = Math.floorDiv(System.currentTimeMillis(), step) * step + step;
+            triggers.add(TriggerBuilder.newTrigger().withIdentity(t.id(), "targets").startAt(new Date(first))
+                    .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(step)
+                            .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount()).build());
         }
-        return b.build();
+        return triggers;
     }
 
-    /** The period rounds are spread over: the interval, or for a cron the gap between its next two firings. */
-    private static Duration interval(ScheduleConfig s, ZoneId zone) throws ParseException {
-        if (s.cron() == null) {
-            return s.every();
-        }
-        CronExpression cron = new CronExpression(s.cron());
-        cron.setTimeZone(TimeZone.getTimeZone(zone));
-        Date first = cron.getNextValidTimeAfter(new Date());
-        Date second = first == null ? null : cron.getNextValidTimeAfter(first);
-        return first == null || second == null ? Duration.ofMinutes(1)
-                : Duration.ofMillis(second.getTime() - first.getTime());
-    }
-
-    private static HolidayCalendar holidays(CalendarConfig c, ZoneId zone) {
-        HolidayCalendar cal = new HolidayCalendar();
-        cal.setTimeZone(TimeZone.getTimeZone(zone));
-        for (LocalDate d : c.excludedDates()) {
-            cal.addExcludedDate(Date.from(d.atStartOfDay(zone).toInstant()));
-        }
-        return cal;
-    }
-
-    /** Called by Quartz at a round's base time: the round itself starts at the target's offset. */
+    /**
+     * Called by Quartz at a round's base time. Several expressions firing at the same instant make one round;
+     * closed days are skipped; the round itself starts at the target's offset within the gap to the next firing.
+     */
     void fire(String targetId, Instant fireTime) {
         Target t = targets.get(targetId);
-        if (t == null || stopped) {
+        FireTimes times = fireTimes.get(targetId);
+        if (t == null || stopped || fireTime.equals(lastFire.put(targetId, fireTime))) {
             return;
         }
-        Instant scheduled = fireTime.plusMillis(RoundSpread.offsetMillis(targetId, intervals.get(targetId)));
+        ZoneId zone = config.site() != null && config.site().timeZone() != null
+                ? config.site().timeZone() : ZoneId.of("Europe/Paris");
+        if (!times.isActiveOn(fireTime.atZone(zone).toLocalDate())) {
+            return;
+        }
+        Duration gap = times.nextAfter(fireTime).map(next -> Duration.between(fireTime, next))
+                .orElse(Duration.ofMinutes(1));
+        Instant scheduled = fireTime.plusMillis(RoundSpread.offsetMillis(targetId, gap));
         long delay = Duration.between(Instant.now(), scheduled).toMillis();
         vertx.setTimer(Math.max(1, delay), id -> startRound(t, scheduled));
     }

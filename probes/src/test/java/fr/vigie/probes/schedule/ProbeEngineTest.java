@@ -59,13 +59,17 @@ class ProbeEngineTest {
     }
 
     VigieConfig config(List<Target> targets, List<MaintenanceWindow> maintenance) {
+        return config(targets, maintenance, new ScheduleConfig("every-second", null, Duration.ofSeconds(1), null, false));
+    }
+
+    VigieConfig config(List<Target> targets, List<MaintenanceWindow> maintenance, ScheduleConfig schedule) {
         Journey home = new Journey("home", "one page", List.of(Fixtures.get("home", StepKind.PAGE, "/",
                 Fixtures.expect(List.of(200), "Bienvenue", null))));
         Site site = new Site("Vigie", "http://127.0.0.1:8080", Path.of("site"), List.of("fr"),
                 ZoneId.of("Europe/Paris"), "127.0.0.1:8080", "https://vigie.example/contact");
         return new VigieConfig(site, null, new Vantage("test-vantage", "Test"),
                 Fixtures.probing(Duration.ofSeconds(10), 1_000_000),
-                Map.of("every-second", new ScheduleConfig("every-second", null, Duration.ofSeconds(1), null, false)),
+                Map.of("every-second", schedule),
                 Map.of(), maintenance, Map.of("home", home), targets, null, null);
     }
 
@@ -123,6 +127,34 @@ class ProbeEngineTest {
             assertThat(recorded).hasSizeGreaterThanOrEqualTo(received.size() - 2);
             assertThat(recorded).extracting(StepResult::target).contains("fast", "slow");
         }
+    }
+
+    @Test
+    void severalCronExpressionsFiringTogetherMakeOneRound() throws Exception {
+        Target fast = target("cron-target", server(1));
+        // every second, and every two seconds: even seconds fire twice, which must still be one round
+        ScheduleConfig twoCrons = new ScheduleConfig("every-second", "* * * ? * *" + ScheduleConfig.CRON_SEPARATOR
+                + "*/2 * * ? * *", null, null, false);
+        List<StepResult> received = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> enough = new CompletableFuture<>();
+        vertx.eventBus().<StepResult>consumer(StepResult.ADDRESS, m -> {
+            received.add(m.body());
+            if (received.stream().filter(StepResult::ok).count() >= 4) {
+                enough.complete(null);
+            }
+        });
+        ProbeEngine engine = Await.result(ProbeEngine.start(vertx, config(List.of(fast), List.of(), twoCrons),
+                Optional.empty(), Fixtures.settings(Fixtures.probing(Duration.ofSeconds(10), 1_000_000))));
+        try {
+            enough.get(15, TimeUnit.SECONDS);
+        } finally {
+            Await.result(engine.stop());
+        }
+        List<StepResult> ok = received.stream().filter(StepResult::ok).toList();
+        assertThat(ok).extracting(StepResult::scheduled).doesNotHaveDuplicates();
+        assertThat(received).noneMatch(r -> "previous round still running".equals(r.detail())
+                && ok.stream().anyMatch(o -> o.scheduled().equals(r.scheduled())));
+        assertThat(ok).allSatisfy(r -> assertThat(r.maintenance()).isFalse());
     }
 
     @Test
