@@ -61,10 +61,12 @@ public final class SiteContent {
                     String etag = etag(body);
                     ServedFile old = previous.files.get(key);
                     Instant modified = old != null && old.etag().equals(etag) ? old.lastModified() : loadedAt;
+                    String gzipEtag = gzip == null ? null : etag.substring(0, etag.length() - 1) + "-gz\"";
+                    String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atZone(ZoneOffset.UTC));
                     files.put(key, new ServedFile(Buffer.buffer(body), gzip == null ? null : Buffer.buffer(gzip),
-                            contentType(key), etag, gzip == null ? null : etag.substring(0, etag.length() - 1) + "-gz\"",
-                            modified,
-                            DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atZone(ZoneOffset.UTC))));
+                            etag, gzipEtag, modified,
+                            ResponseHeaders.of(contentType(key), etag, lastModified, gzip != null, false),
+                            gzip == null ? null : ResponseHeaders.of(contentType(key), gzipEtag, lastModified, true, true)));
                 }
             }
         } catch (IOException e) {

@@ -19,6 +19,9 @@ final class SitePath {
         if (raw == null || !raw.startsWith("/")) {
             return null;
         }
+        if (isPlain(raw)) {
+            return raw.substring(1);
+        }
         String decoded = percentDecode(raw);
         if (decoded == null) {
             return null;
@@ -38,6 +41,20 @@ final class SitePath {
             return null;
         }
         return decoded.substring(1);
+    }
+
+    /** The common case, checked without allocating: printable ASCII, no escapes, no dot segment. */
+    private static boolean isPlain(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || c == '%' || c == '\\') {
+                return false;
+            }
+            if (c == '/' && i + 1 < raw.length() && (raw.charAt(i + 1) == '.' || raw.charAt(i + 1) == '/')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String percentDecode(String raw) {

@@ -20,18 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * and there is no listing. Every answer carries the security headers.
  */
 final class SiteRequestHandler implements Handler<HttpServerRequest> {
-    private static final CharSequence CACHE = HttpHeaders.createOptimized("public, max-age=30, stale-while-revalidate=60");
-    private static final CharSequence CSP = HttpHeaders.createOptimized("default-src 'none'; style-src 'self'; "
-            + "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
-    private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
-    private static final CharSequence REFERRER = HttpHeaders.createOptimized("no-referrer");
-    private static final CharSequence DENY = HttpHeaders.createOptimized("DENY");
-    private static final CharSequence VARY = HttpHeaders.createOptimized("Accept-Encoding");
-    private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
-    private static final CharSequence CSP_NAME = HttpHeaders.createOptimized("Content-Security-Policy");
-    private static final CharSequence NOSNIFF_NAME = HttpHeaders.createOptimized("X-Content-Type-Options");
-    private static final CharSequence REFERRER_NAME = HttpHeaders.createOptimized("Referrer-Policy");
-    private static final CharSequence FRAME_NAME = HttpHeaders.createOptimized("X-Frame-Options");
+    private static final MultiMap SECURITY = ResponseHeaders.security();
 
     private final AtomicReference<SiteContent> content;
 
@@ -42,11 +31,9 @@ final class SiteRequestHandler implements Handler<HttpServerRequest> {
     @Override
     public void handle(HttpServerRequest request) {
         HttpServerResponse response = request.response();
-        MultiMap headers = response.headers();
-        headers.add(CSP_NAME, CSP).add(NOSNIFF_NAME, NOSNIFF).add(REFERRER_NAME, REFERRER).add(FRAME_NAME, DENY);
         HttpMethod method = request.method();
         if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
-            headers.add(HttpHeaders.ALLOW, "GET, HEAD");
+            response.headers().add(HttpHeaders.ALLOW, "GET, HEAD");
             plain(response, 405, "method not allowed");
             return;
         }
@@ -59,7 +46,7 @@ final class SiteRequestHandler implements Handler<HttpServerRequest> {
         String key = path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
         ServedFile file = site.get(key);
         if (file == null && site.get(path + "/index.html") != null) {
-            headers.add(HttpHeaders.LOCATION, "/" + path + "/");
+            response.headers().add(HttpHeaders.LOCATION, "/" + path + "/");
             plain(response, 301, "moved");
             return;
         }
@@ -71,23 +58,15 @@ final class SiteRequestHandler implements Handler<HttpServerRequest> {
     }
 
     private static void send(HttpServerRequest request, HttpServerResponse response, ServedFile file, int status) {
-        MultiMap headers = response.headers();
         boolean gzip = file.gzipBody() != null && acceptsGzip(request);
         String etag = gzip ? file.gzipEtag() : file.etag();
-        headers.add(HttpHeaders.CONTENT_TYPE, file.contentType());
-        headers.add(HttpHeaders.CACHE_CONTROL, CACHE);
-        headers.add(HttpHeaders.LAST_MODIFIED, file.lastModifiedHttp());
-        headers.add(HttpHeaders.ETAG, etag);
-        if (file.gzipBody() != null) {
-            headers.add(HttpHeaders.VARY, VARY);
-        }
+        MultiMap headers = response.headers();
         if (status == 200 && notModified(request, etag, file.lastModified())) {
+            headers.addAll(file.identityHeaders()).remove(HttpHeaders.CONTENT_TYPE).set(HttpHeaders.ETAG, etag);
             response.setStatusCode(304).end();
             return;
         }
-        if (gzip) {
-            headers.add(HttpHeaders.CONTENT_ENCODING, GZIP);
-        }
+        headers.addAll(gzip ? file.gzipHeaders() : file.identityHeaders());
         response.setStatusCode(status);
         var body = gzip ? file.gzipBody() : file.body();
         if (request.method() == HttpMethod.HEAD) {
@@ -145,6 +124,7 @@ final class SiteRequestHandler implements Handler<HttpServerRequest> {
     }
 
     private static void plain(HttpServerResponse response, int status, String text) {
+        response.headers().addAll(SECURITY);
         response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
                 .end(io.vertx.core.buffer.Buffer.buffer(text.getBytes(StandardCharsets.UTF_8)));
     }
