@@ -1,15 +1,81 @@
 package fr.vigie.app.cli;
 
+import fr.vigie.app.demo.DemoAccount;
+import fr.vigie.app.demo.DemoRun;
+import fr.vigie.config.VigieConfig;
+import fr.vigie.config.load.Durations;
+import fr.vigie.simulator.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code vigie demo}: Run the whole system against a simulated fleet replaying 6 April 2021. */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run the whole system against a simulated fleet replaying 6 April 2021.")
+/**
+ * {@code vigie demo}: the whole system on embedded defaults against a simulated fleet on loopback, replaying a
+ * compressed 6 April 2021 morning, then printing what Vigie detected against what was injected.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the whole system against a simulated fleet on loopback (no external server): replays a "
+                + "compressed 6 April 2021 morning in about five minutes, serves the status page on "
+                + "http://localhost:8080 and ends with the score of what Vigie detected against what was injected.")
 public final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--config", defaultValue = "config/demo.yaml", paramLabel = "FILE",
+            description = "Demo fleet configuration (default: ${DEFAULT-VALUE}). Only loopback targets are simulated.")
+    Path config;
+
+    @Option(names = "--scenario", defaultValue = "2021-04-06", paramLabel = "NAME|FILE",
+            description = "Built-in scenario (2021-04-06, hosting-outage, application-faults) or a scenario file.")
+    String scenario;
+
+    @Option(names = "--record", arity = "0..1", fallbackValue = "var/demo/trace.jsonl", paramLabel = "FILE",
+            description = "Keep the probe trace (default file when given alone: ${FALLBACK-VALUE}); replay it with "
+                    + "'vigie classify'.")
+    Path record;
+
+    @Option(names = "--tail", defaultValue = "45s", paramLabel = "DURATION",
+            description = "Keep probing this long after the scenario ends, to see recoveries (default: ${DEFAULT-VALUE}).")
+    String tail;
+
+    @Option(names = "--stay", description = "Keep serving the status page after the score, until Ctrl-C.")
+    boolean stay;
+
+    @Option(names = "--keep-history", description = "Keep the previous demo's store instead of starting afresh.")
+    boolean keepHistory;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        System.err.println("vigie demo: not available yet");
-        return 1;
+    public Integer call() throws Exception {
+        DemoAccount account = DemoAccount.fromOrGenerate(System.getenv());
+        VigieConfig cfg = ConfigFiles.loadOrReport(config, account.environment(System.getenv()),
+                spec.commandLine().getErr());
+        if (cfg == null) {
+            return ConfigFiles.INVALID;
+        }
+        Path store = cfg.storage().path().toAbsolutePath();
+        Path workDir = store.getParent();
+        if (!keepHistory) {
+            forgetPreviousRun(store, workDir);
+        }
+        Files.createDirectories(workDir);
+        new DemoRun(cfg, account, Scenario.resolve(scenario), workDir, Optional.ofNullable(record),
+                Durations.parse(tail), System.out).run(stay);
+        return 0;
+    }
+
+    /** Deletes only the files a demo run writes (store, outbox, ground truth), never a folder it did not make. */
+    private static void forgetPreviousRun(Path store, Path workDir) throws IOException {
+        for (String name : new String[] {store.getFileName().toString(), "alerts-outbox.db", "ground-truth.jsonl"}) {
+            for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+                Files.deleteIfExists(workDir.resolve(name + suffix));
+            }
+        }
     }
 }

@@ -1,15 +1,56 @@
 package fr.vigie.app.cli;
 
+import fr.vigie.app.system.VigieSystem;
+import fr.vigie.config.VigieConfig;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
-/** {@code vigie run}: Start everything: probes, aggregator, status page, alerts. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Start everything: probes, aggregator, status page, alerts.")
+/** {@code vigie run --config F}: starts probes, aggregator, status page, alerts and admin API until stopped. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Start everything: scheduled probes, aggregator, status page, alerts and the admin API. "
+                + "Stops cleanly on SIGTERM or Ctrl-C.")
 public final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The YAML configuration.")
+    Path config;
+
+    @Option(names = "--record", paramLabel = "T.jsonl",
+            description = "Also append every step result to this JSON-Lines trace (docs/trace-format.md).")
+    Path record;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        System.err.println("vigie run: not available yet");
-        return 1;
+    public Integer call() throws Exception {
+        VigieConfig cfg = ConfigFiles.loadOrReport(config, System.getenv(), spec.commandLine().getErr());
+        if (cfg == null) {
+            return ConfigFiles.INVALID;
+        }
+        Vertx vertx = Vertx.vertx();
+        VigieSystem system = VigieSystem.start(vertx, cfg, Optional.ofNullable(record), Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping");
+            system.close();
+            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+            stopped.countDown();
+        }, "shutdown"));
+        LOG.info("Vigie running with {} targets from {}", cfg.targets().size(), config);
+        stopped.await();
+        return 0;
     }
 }

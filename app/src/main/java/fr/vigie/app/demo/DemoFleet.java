@@ -38,22 +38,6 @@ public final class DemoFleet {
 
     /** The simulated platform that serves the endpoints of the target's journey template. */
     static Flavour flavourOf(Target t) {
-        if (t.kind() == TargetKind.CONTROL) {
-            return Flavour.CONTROL;
-        }
-        String journey = t.journey();
-        if (journey.startsWith("open-ent-ng")) {
-            return Flavour.OPEN_ENT_NG;
-        }
-        if (journey.startsWith("cas") || journey.startsWith("kosmos")) {
-            return Flavour.CAS;
-        }
-        if (journey.startsWith("cned")) {
-            return Flavour.CNED;
-        }
-        if (journey.startsWith("educonnect")) {
-            return Flavour.EDUCONNECT;
-        }
-        throw new IllegalArgumentException("target " + t.id() + ": no simulated platform serves journey '" + journey + "'");
+        return t.kind() == TargetKind.CONTROL ? Flavour.CONTROL : Flavour.forJourney(t.journey());
     }
 }

@@ -1,0 +1,37 @@
+package fr.vigie.app.demo;
+
+import fr.vigie.aggregator.AggregatorListener;
+import fr.vigie.aggregator.Evidence;
+import fr.vigie.aggregator.Incident;
+import fr.vigie.aggregator.IncidentEvent;
+import fr.vigie.aggregator.Verdict;
+
+import java.io.PrintStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Prints, as they happen, what Vigie decides during a demo: verdict changes and incident events, in French. */
+final class DemoConsole implements AggregatorListener {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private final PrintStream out;
+    private final ZoneId zone;
+
+    DemoConsole(PrintStream out, ZoneId zone) {
+        this.out = out;
+        this.zone = zone;
+    }
+
+    @Override
+    public void onVerdict(Verdict v) {
+        String evidence = v.evidence().isEmpty() ? "" : " — " + v.evidence().get(0).fr();
+        out.printf("%s  détecté   %-22s %-21s cause probable : %s%s%n", TIME.format(v.ts().atZone(zone)), v.target(),
+                v.status().wire(), v.cause().wire(), evidence);
+    }
+
+    @Override
+    public void onIncidentEvent(IncidentEvent e, Incident state) {
+        String evidence = state.evidence().stream().findFirst().map(Evidence::fr).map(s -> " — " + s).orElse("");
+        out.printf("%s  incident  %-22s %-21s %s (%d service(s))%s%n", TIME.format(e.ts().atZone(zone)),
+                state.id(), e.type().name().toLowerCase(), state.cause().wire(), state.targets().size(), evidence);
+    }
+}

@@ -1,0 +1,106 @@
+package fr.vigie.app.demo;
+
+import fr.vigie.app.system.VigieSystem;
+import fr.vigie.bench.scoring.ScoreReport;
+import fr.vigie.bench.scoring.Scorer;
+import fr.vigie.bench.scoring.ScoringInputs;
+import fr.vigie.bench.scoring.ScoringOptions;
+import fr.vigie.config.VigieConfig;
+import fr.vigie.simulator.SimOptions;
+import fr.vigie.simulator.SimulatedFleet;
+import fr.vigie.simulator.scenario.Scenario;
+import fr.vigie.simulator.scenario.ScenarioPlayer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One demo run: a simulated fleet built from the config, the whole Vigie system against it, a scenario injected on
+ * real time, then the score of what Vigie detected against what was injected.
+ *
+ * @param tail how long to keep probing after the scenario's last fault so recoveries are seen
+ */
+public record DemoRun(VigieConfig config, DemoAccount account, Scenario scenario, Path workDir,
+                      Optional<Path> record, Duration tail, PrintStream out) {
+
+    /** Runs to the end of the scenario plus the tail; returns the score. {@code stay} keeps serving until interrupted. */
+    public ScoreReport run(boolean stay) throws Exception {
+        Path groundTruth = workDir.resolve("ground-truth.jsonl");
+        Vertx vertx = Vertx.vertx();
+        SimulatedFleet fleet = null;
+        CrisisCellInbox inbox = null;
+        VerdictRecorder recorder = new VerdictRecorder();
+        try {
+            fleet = await(SimulatedFleet.start(vertx, DemoFleet.specsFor(config, account), SimOptions.demo(groundTruth)));
+            inbox = startInbox(vertx).orElse(null);
+            out.printf("Flotte simulée : %d services sur 127.0.0.1 ; API d'injection de pannes sur 127.0.0.1:%d%n",
+                    fleet.services().size(), fleet.adminPort());
+            try (VigieSystem system = VigieSystem.start(vertx, config, record, Clock.systemUTC(),
+                    new DemoConsole(out, config.site().timeZone()), recorder)) {
+                out.printf("Page de statut : http://localhost:%d/  (scénario « %s », %d s)%n%n", system.sitePort(),
+                        scenario.name(), scenario.length().toSeconds());
+                Instant start = Instant.now();
+                ScenarioPlayer player = new ScenarioPlayer(vertx, fleet, InstantSource.system());
+                await(player.play(scenario, start));
+                waitUntil(start.plus(scenario.length()).plus(tail));
+                player.cancel();
+                ScoreReport report = new Scorer(new ScoringOptions(Duration.ofSeconds(60), Duration.ofSeconds(30),
+                        start, Instant.now())).score(ScoringInputs.readTruth(groundTruth), recorder.points());
+                out.println();
+                out.println("Ce que Vigie a détecté, comparé à ce qui a été injecté (" + groundTruth + ") :");
+                out.println(report.render());
+                if (inbox != null) {
+                    out.printf("Alertes reçues par la cellule de crise (webhook de démo) : %d%n", inbox.received());
+                }
+                if (stay) {
+                    out.printf("La page reste servie sur http://localhost:%d/ ; Ctrl-C pour arrêter.%n", system.sitePort());
+                    new CountDownLatch(1).await();
+                }
+                return report;
+            }
+        } finally {
+            if (inbox != null) {
+                inbox.close();
+            }
+            if (fleet != null) {
+                fleet.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            }
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Stands in for the crisis cell when the config's first webhook receiver points at loopback. */
+    private Optional<CrisisCellInbox> startInbox(Vertx vertx) throws Exception {
+        for (var receiver : config.alerts().receivers().values()) {
+            if ("webhook".equals(receiver.type()) && receiver.url() != null && !receiver.url().isEmpty()) {
+                URI url = URI.create(receiver.url().reveal());
+                if (url.getHost() != null && url.getHost().startsWith("127.")) {
+                    return Optional.of(await(CrisisCellInbox.start(vertx, url, out)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void waitUntil(Instant end) throws InterruptedException {
+        // The demo's own pacing on wall-clock time (not a test synchronisation).
+        long millis = Duration.between(Instant.now(), end).toMillis();
+        if (millis > 0) {
+            new CountDownLatch(1).await(millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static <T> T await(Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+}

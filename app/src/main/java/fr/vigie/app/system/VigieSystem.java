@@ -1,0 +1,176 @@
+package fr.vigie.app.system;
+
+import fr.vigie.aggregator.Aggregator;
+import fr.vigie.aggregator.AggregatorListener;
+import fr.vigie.aggregator.store.Store;
+import fr.vigie.aggregator.store.Stores;
+import fr.vigie.alerts.AlertService;
+import fr.vigie.app.admin.AdminApi;
+import fr.vigie.app.admin.HostPort;
+import fr.vigie.config.StorageConfig;
+import fr.vigie.config.VigieConfig;
+import fr.vigie.probes.StepResult;
+import fr.vigie.statuspage.SiteGenerator;
+import fr.vigie.statuspage.SiteRegenerator;
+import fr.vigie.statuspage.server.StatusSiteServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The running system: store, aggregator, alerts, status site and its server, admin API and probes, wired in the
+ * order data flows and stopped in reverse. Step results arrive on the event bus and are handed to one aggregator
+ * thread, so the event loops never block on the store and results are judged in order.
+ */
+public final class VigieSystem implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VigieSystem.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Vertx vertx;
+    private final Store store;
+    private final Aggregator aggregator;
+    private final AlertService alerts;
+    private final SiteRegenerator regenerator;
+    private final StatusSiteServer siteServer;
+    private final Optional<HttpServer> adminServer;
+    private final ExecutorService aggregatorThread;
+    private final MessageConsumer<StepResult> consumer;
+    private final Probes probes;
+
+    private VigieSystem(Vertx vertx, Store store, Aggregator aggregator, AlertService alerts,
+                        SiteRegenerator regenerator, StatusSiteServer siteServer, Optional<HttpServer> adminServer,
+                        ExecutorService aggregatorThread, MessageConsumer<StepResult> consumer, Probes probes) {
+        this.vertx = vertx;
+        this.store = store;
+        this.aggregator = aggregator;
+        this.alerts = alerts;
+        this.regenerator = regenerator;
+        this.siteServer = siteServer;
+        this.adminServer = adminServer;
+        this.aggregatorThread = aggregatorThread;
+        this.consumer = consumer;
+        this.probes = probes;
+    }
+
+    /**
+     * Starts everything; blocks until every listener is bound (call from a plain thread, not an event loop).
+     *
+     * @param extraListeners told of verdicts and incident events too (the demo prints them)
+     */
+    public static VigieSystem start(Vertx vertx, VigieConfig config, Optional<Path> record, Clock clock,
+                                    AggregatorListener... extraListeners) throws Exception {
+        Store store = Stores.open(config.storage());
+        Aggregator aggregator = new Aggregator(config, store);
+        AlertService alerts = AlertService.start(config, outboxFile(config.storage()), clock);
+        aggregator.addListener(alerts.listener());
+        for (AggregatorListener l : extraListeners) {
+            aggregator.addListener(l);
+        }
+
+        Path siteOut = config.site().output();
+        Files.createDirectories(siteOut.toAbsolutePath().getParent());
+        // The first generation is synchronous, so the server never starts on an empty folder.
+        SiteGenerator generator = new SiteGenerator(config);
+        generator.generate(aggregator.snapshots().snapshot(clock.instant()), siteOut);
+        AtomicReference<StatusSiteServer> server = new AtomicReference<>();
+        SiteRegenerator regenerator = new SiteRegenerator(generator, aggregator.snapshots(), siteOut,
+                clock, () -> {
+                    StatusSiteServer s = server.get();
+                    if (s != null) {
+                        s.reload();
+                    }
+                });
+        regenerator.start(Duration.ofMinutes(1));
+        HostPort listen = HostPort.parse(config.site().listen());
+        server.set(await(StatusSiteServer.start(vertx, siteOut, listen.host(), listen.port())));
+        aggregator.addListener(regenerator);
+        LOG.info("status page on http://{}:{}/", listen.host(), server.get().port());
+
+        Optional<HttpServer> admin = await(AdminApi.start(vertx, config.alerts().admin().listen(),
+                config.alerts().admin().token(), aggregator, alerts.silences()));
+
+        ExecutorService aggregatorThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "aggregator");
+            t.setDaemon(true);
+            return t;
+        });
+        MessageConsumer<StepResult> consumer = vertx.eventBus().localConsumer(StepResult.ADDRESS,
+                msg -> aggregatorThread.execute(() -> accept(aggregator, msg.body())));
+        await(consumer.completion());
+
+        Probes probes = Probes.start(vertx, config, record);
+        return new VigieSystem(vertx, store, aggregator, alerts, regenerator, server.get(), admin, aggregatorThread,
+                consumer, probes);
+    }
+
+    private static void accept(Aggregator aggregator, StepResult result) {
+        try {
+            aggregator.accept(result);
+        } catch (RuntimeException e) {
+            // One bad result must not stop the aggregation of the others.
+            LOG.error("could not aggregate a result of {}: {}", result.target(), e.toString(), e);
+        }
+    }
+
+    /** The alert outbox lives beside the store: the SQLite file's folder, or the InfluxDB spool folder. */
+    static Path outboxFile(StorageConfig storage) {
+        Path path = storage.path().toAbsolutePath();
+        Path folder = storage.type() == StorageConfig.Type.EMBEDDED ? path.getParent() : path;
+        return folder.resolve("alerts-outbox.db");
+    }
+
+    public Aggregator aggregator() {
+        return aggregator;
+    }
+
+    public int sitePort() {
+        return siteServer.port();
+    }
+
+    public Optional<Integer> adminPort() {
+        return adminServer.map(HttpServer::actualPort);
+    }
+
+    /** Stops probing first, lets the aggregator finish what it received, then stops the rest. */
+    @Override
+    public void close() {
+        safely("probes", probes::close);
+        safely("event-bus consumer", () -> await(consumer.unregister()));
+        aggregatorThread.shutdown();
+        safely("aggregator", () -> aggregatorThread.awaitTermination(30, TimeUnit.SECONDS));
+        safely("site regenerator", regenerator::close);
+        safely("status site server", () -> await(siteServer.close()));
+        adminServer.ifPresent(s -> safely("admin API", () -> await(s.close())));
+        safely("alerts", alerts::close);
+        safely("store", store::close);
+    }
+
+    private static void safely(String what, ThrowingRunnable r) {
+        try {
+            r.run();
+        } catch (Exception e) {
+            LOG.warn("while stopping {}: {}", what, e.toString());
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    static <T> T await(io.vertx.core.Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,87 @@
+package fr.vigie.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code vigie check-config}: exit codes and messages a rectorat operator sees. */
+class CheckConfigCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new VigieCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void shippedConfigsAreValidAndSummarised() {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        assertThat(run("check-config", root.resolve("config/demo.yaml").toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("OK", "targets:", "33");
+        assertThat(run("check-config", root.resolve("config/france.yaml").toString())).as(err.toString()).isZero();
+    }
+
+    @Test
+    void fiveMistakesAreAllReportedWithPathsAndLinesAndTheProcessRefuses() throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, """
+                site:
+                  title: Test
+                  time-zone: Europe/Nowhere
+                schedules:
+                  rush:
+                    cron: "not a cron"
+                targets:
+                  - id: ent-a
+                    name: A
+                    kind: ent
+                    base-url: http://127.0.0.1:1
+                    journey: cas-login
+                    schedule: rush
+                  - id: ent-a
+                    name: B
+                    kind: ent
+                    base-url: http://127.0.0.1:2
+                    journey: control
+                    schedule: rush
+                    hostng-group: typo
+                """);
+        int code = run("check-config", file.toString());
+        String report = err.toString();
+        assertThat(code).isNotZero();
+        assertThat(report).contains("site.time-zone", "schedules.rush.cron", "targets[0].journey", "cas-login",
+                "targets[1]", "hostng-group", "ent-a");
+        assertThat(report).containsPattern("\\(line \\d+\\)");
+    }
+
+    @Test
+    void aMissingSecretNamesTheVariableAndNeverAValue() throws Exception {
+        Path file = dir.resolve("secret.yaml");
+        Files.writeString(file, """
+                targets:
+                  - id: ent-a
+                    name: A
+                    kind: ent
+                    base-url: http://127.0.0.1:1
+                    journey: control
+                    credentials:
+                      username: sonde
+                      password: ${VIGIE_TEST_SURELY_UNSET_PASSWORD}
+                """);
+        assertThat(run("check-config", file.toString())).isNotZero();
+        assertThat(err.toString()).contains("VIGIE_TEST_SURELY_UNSET_PASSWORD", "targets[0].credentials.password");
+    }
+}
