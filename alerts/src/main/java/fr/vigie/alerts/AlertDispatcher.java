@@ -60,6 +60,7 @@ public final class AlertDispatcher implements AggregatorListener, InternalAlarm,
     private final MaintenanceCalendar maintenance;
     private final Outbox outbox;
     private final Consumer<String> wake;
+    private final Set<String> receivers;
     private final String baseUrl;
     private final ScheduledExecutorService thread;
     private final Map<String, IncidentTracker> trackers = new LinkedHashMap<>();
@@ -80,6 +81,7 @@ public final class AlertDispatcher implements AggregatorListener, InternalAlarm,
         this.maintenance = new MaintenanceCalendar(config.maintenance(), directory);
         this.outbox = outbox;
         this.wake = wake;
+        this.receivers = Set.copyOf(alerts.receivers().keySet());
         String base = config.site() == null ? null : config.site().baseUrl();
         this.baseUrl = base == null ? null : base.replaceAll("/+$", "");
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -281,6 +283,10 @@ public final class AlertDispatcher implements AggregatorListener, InternalAlarm,
     private void enqueue(Alert alert, List<String> receivers) {
         Instant now = clock.instant();
         for (String r : receivers) {
+            if (!this.receivers.contains(r)) {
+                LOG.warn("incident={} route names receiver={} which is not configured: skipped", alert.incident(), r);
+                continue;
+            }
             String id = NotificationId.of(alert.key(), r);
             if (outbox.enqueue(id, r, alert, now)) {
                 wake.accept(r);

@@ -88,7 +88,8 @@ class FaultTest {
             assertThat(restarted.crise.accepted()).extracting(hit -> hit.header("webhook-id"))
                     .containsExactlyElementsOf(expected)
                     .startsWith(triedBeforeCrash.get(0));
-            assertThat(restarted.service.outbox().pending()).isEmpty();
+            Await.until("all marked delivered", Duration.ofSeconds(5),
+                    () -> restarted.service.outbox().pending().isEmpty());
             JsonNode first = AlertJson.mapper().readTree(restarted.crise.accepted().get(0).body());
             assertThat(first.path("data").path("incident").asText()).isEqualTo("idf");
         }
@@ -169,6 +170,26 @@ class FaultTest {
             h.advance(Duration.ofSeconds(31));
             assertThat(h.kinds("crise")).containsExactly(AlertKind.OPENED, AlertKind.UPDATED, AlertKind.RESOLVED);
             Await.until("update and resolve delivered", Duration.ofSeconds(5), () -> h.crise.accepted().size() == 2);
+        }
+    }
+
+    @Test
+    void aResponseSlowerThanTheResponseTimeoutIsRetriedWithTheSameId() throws Exception {
+        DeliverySettings settings = new DeliverySettings(Duration.ofSeconds(1), Duration.ofMillis(1000),
+                Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofHours(1), Duration.ofMillis(20));
+        try (Harness h = Harness.start(dir, List.of(), settings)) {
+            h.crise.answer(i -> i == 0 ? Reply.slow(Duration.ofMillis(2500)) : Reply.ok("ok"));
+            h.script.open("idf", "target:ent-idf", Status.MAJOR_OUTAGE, Cause.SATURATION, "ent-idf");
+            h.advance(Duration.ofSeconds(31));
+            Await.until("delivered on the second attempt", Duration.ofSeconds(10),
+                    () -> h.service.outbox().pending().isEmpty());
+            OutboxEntry n = h.outbox().get(0);
+            assertThat(n.state()).isEqualTo(OutboxEntry.State.DELIVERED);
+            assertThat(n.attempts()).as("the time-out counted as a failed attempt").isGreaterThanOrEqualTo(2);
+            Await.until("the slow answer was written too", Duration.ofSeconds(5),
+                    () -> h.crise.hits().size() == n.attempts());
+            assertThat(h.crise.hits().get(0).answeredCode()).isEqualTo(200);
+            assertThat(h.crise.hits()).extracting(hit -> hit.header("webhook-id")).containsOnly(n.id());
         }
     }
 }

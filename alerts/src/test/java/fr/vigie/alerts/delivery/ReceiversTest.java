@@ -128,7 +128,8 @@ class ReceiversTest {
             checkMattermost();
             checkMatrix();
             checkMail();
-            assertThat(service.outbox().pending()).isEmpty();
+            Await.until("every notification marked delivered", Duration.ofSeconds(5),
+                    () -> service.outbox().pending().isEmpty());
         }
         logs.assertNoSecret(secrets());
     }
@@ -257,6 +258,19 @@ class ReceiversTest {
         assertThat(logs.lines()).anyMatch(l -> l.contains("receiver=hook") && l.contains("HTTP 500"));
         assertThat(logs.lines()).anyMatch(l -> l.contains("receiver=slack") && l.contains("rejected for good"));
         logs.assertNoSecret(secrets(), String.valueOf(receivers()));
+    }
+
+    @Test
+    void configurationErrorsNameTheReceiverAndTheSecretSourceButNeverTheValue() {
+        String notBase64 = "whsec_pas*du*base64*" + MATRIX_TOKEN;
+        var bad = new AlertsConfig.Receiver("hook", "webhook", Secret.of("env:HOOK_URL", webhook.url(HOOK_PATH)),
+                Secret.of("env:HOOK_WHSEC", notBase64), null, null, null, null);
+        var config = TestConfigs.config(TestConfigs.alerts(Map.of("hook", bad), List.of(), List.of("hook")));
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(
+                () -> AlertService.start(config, dir.resolve("bad.db"), clock));
+        assertThat(t).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("env:HOOK_WHSEC");
+        assertThat(String.valueOf(t.getMessage()) + t).doesNotContain(MATRIX_TOKEN).doesNotContain("pas*du*base64");
+        assertThat(String.valueOf(bad)).doesNotContain(HOOK_PATH).doesNotContain("pas*du*base64");
     }
 
     static String b64(String s) {
