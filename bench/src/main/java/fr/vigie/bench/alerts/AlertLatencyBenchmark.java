@@ -73,18 +73,23 @@ public final class AlertLatencyBenchmark {
                 List.of(), null, alerts);
 
         List<Double> latenciesMs = Collections.synchronizedList(new ArrayList<>());
+        List<Double> queuedMs = new ArrayList<>();
         long seq = 0;
         try (AlertService service = AlertService.start(config, dir.resolve("outbox.db"), Clock.systemUTC())) {
             for (int k = 0; k < rounds; k++) {
                 round[0] = new CountDownLatch(incidents * receivers);
                 Map<String, Long> sentAt = new ConcurrentHashMap<>();
+                Map<String, Long> sentAtWallMs = new ConcurrentHashMap<>();
                 for (int i = 0; i < incidents; i++) {
                     String id = "bench-" + k + "-" + i;
                     IncidentEvent e = new IncidentEvent(id, ++seq, Clock.systemUTC().instant(), IncidentEvent.Type.OPENED,
                             Status.MAJOR_OUTAGE, Cause.SATURATION, List.of("ent-" + i), List.of(new Evidence(
                             "temps de réponse médian 4,2 s", "median response time 4.2 s")), null, "vigie");
                     Incident state = Incident.fold("target:ent-" + i, List.of(e));
-                    for (String r : names) sentAt.put(NotificationId.of(id + "#" + seq, r), System.nanoTime());
+                    for (String r : names) {
+                        sentAt.put(NotificationId.of(id + "#" + seq, r), System.nanoTime());
+                        sentAtWallMs.put(NotificationId.of(id + "#" + seq, r), System.currentTimeMillis());
+                    }
                     service.listener().onIncidentEvent(e, state);
                 }
                 if (!round[0].await(120, TimeUnit.SECONDS)) {
@@ -92,6 +97,9 @@ public final class AlertLatencyBenchmark {
                 }
                 if (k > 0) {
                     sentAt.forEach((id, t0) -> latenciesMs.add((ackedAt.get(id) - t0) / 1e6));
+                    // event -> written to the outbox: the dispatcher's share of the latency
+                    service.outbox().all().stream().filter(n -> sentAtWallMs.containsKey(n.id()))
+                            .forEach(n -> queuedMs.add((double) (n.createdAt().toEpochMilli() - sentAtWallMs.get(n.id()))));
                 }
             }
         } finally {
@@ -100,10 +108,12 @@ public final class AlertLatencyBenchmark {
         }
         List<Double> sorted = new ArrayList<>(latenciesMs);
         Collections.sort(sorted);
+        Collections.sort(queuedMs);
         System.out.printf(Locale.ROOT, "%d incidents in flight x %d receiver(s), %d measured rounds: "
-                        + "event -> acknowledgement median %.1f ms, p99 %.1f ms, max %.1f ms (%d notifications)%n",
+                        + "event -> acknowledgement median %.1f ms, p99 %.1f ms, max %.1f ms (%d notifications); "
+                        + "event -> outbox median %.0f ms, p99 %.0f ms%n",
                 incidents, receivers, rounds - 1, percentile(sorted, 0.50), percentile(sorted, 0.99),
-                sorted.get(sorted.size() - 1), sorted.size());
+                sorted.get(sorted.size() - 1), sorted.size(), percentile(queuedMs, 0.50), percentile(queuedMs, 0.99));
     }
 
     private static double percentile(List<Double> sorted, double p) {
