@@ -140,6 +140,21 @@ class SiteGeneratorTest {
     }
 
     @Test
+    void aSingleLanguageSiteHasNoLanguageSwitch() {
+        fr.vigie.config.VigieConfig base = Fixtures.config();
+        fr.vigie.config.Site site = base.site();
+        fr.vigie.config.VigieConfig french = new fr.vigie.config.VigieConfig(new fr.vigie.config.Site(site.title(),
+                site.baseUrl(), site.output(), java.util.List.of("fr"), site.timeZone(), site.listen(),
+                site.contactUrl()), base.storage(), base.vantage(), base.probing(), base.schedules(), base.calendars(),
+                base.maintenance(), base.journeys(), base.targets(), base.classifier(), base.alerts());
+        SiteFiles files = new SiteGenerator(french).render(Fixtures.calm());
+        assertThat(files.all().keySet()).noneMatch(p -> p.startsWith("en/"));
+        Document home = html(files, "index.html");
+        assertThat(home.select("link[hreflang]")).isEmpty();
+        assertThat(home.select("nav a").eachText()).containsExactly("Historique");
+    }
+
+    @Test
     void servicePageHasHistoryBarsLatencyChartsAndIncidents() {
         Document page = html(CRISIS, "services/mbn/index.html");
         assertThat(page.title()).startsWith("Mon Bureau Numérique");
@@ -162,8 +177,8 @@ class SiteGeneratorTest {
         assertThat(open.select("ol.timeline > li").get(0).text()).contains("08:20", "Cellule de crise (Claire)",
                 Fixtures.HOSTILE);
         assertThat(open.select("ol.timeline > li").get(2).text()).contains("08:02", "Incident ouvert");
-        assertThat(open.selectFirst(".facts").text()).contains("Début", "6 avril 2021 à 08:02", "en cours",
-                "28 min");
+        assertThat(open.selectFirst(".facts").text()).contains("État actuel Panne majeure", "Début",
+                "6 avril 2021 à 08:02", "en cours", "28 min");
         assertThat(open.text()).contains("Cause probable : saturation (affluence)", "14 fois l'habitude",
                 "Incident ouvert : panne partielle");
         assertThat(open.select("main ul a").eachText()).contains("Monlycée.net", "ENT77");

@@ -65,7 +65,9 @@ public final class HtmlSite {
         Map<String, Object> notFound = page.model("");
         notFound.put("root", "/");
         notFound.put("base", "/" + prefix);
-        notFound.put("otherBase", "/" + otherPrefix);
+        if (notFound.containsKey("otherBase")) {
+            notFound.put("otherBase", "/" + otherPrefix);
+        }
         files.put(prefix + "404.html", templates.render("notfound.ftlh", notFound));
     }
 
@@ -80,8 +82,11 @@ public final class HtmlSite {
             model.put("siteTitle", state.config().site().title());
             model.put("root", root.isEmpty() ? "./" : root);
             model.put("base", root.isEmpty() && prefix.isEmpty() ? "./" : root + prefix);
-            model.put("otherBase", root + otherPrefix);
-            model.put("otherLang", otherLanguage);
+            if (!otherLanguage.equals(texts.language())) {
+                // With a single language there is nothing to switch to: templates omit the link.
+                model.put("otherBase", root + otherPrefix);
+                model.put("otherLang", otherLanguage);
+            }
             model.put("path", path);
             model.put("generated", texts.format("footer.generated", views.times().dateTime(state.at())));
             return model;
