@@ -41,6 +41,8 @@ class ScenarioTest {
                 .hasMessageContaining("unknown fault type 'meteor'");
         assertThatThrownBy(() -> Scenario.parse("name: x\nduration: 10\nevents:\n  - {at: 5, duration: 20, type: storage, targets: [a]}\n"))
                 .hasMessageContaining("ends after the scenario's duration");
+        assertThatThrownBy(() -> Scenario.parse("name: x\nduration: 10\nevents:\n  - {at: 1, duration: 2, type: rush}\n"))
+                .hasMessageContaining("a rush needs hostingGroup and intensity");
         assertThatThrownBy(() -> Scenario.parse("name: x\nduration: 10\ncolour: red\n"))
                 .hasMessageContaining("colour");
         assertThatThrownBy(() -> Scenario.parse("name: x\nduration: 10\nevents:\n  - {at: 1, duration: 2, type: attack, targets: [a], variant: nuke}\n"))
@@ -73,6 +75,32 @@ class ScenarioTest {
             assertThat(outage.cause()).isEqualTo("network");
             assertThat(FaultSignaturesTest.poll(() -> lines(truth).size() == 2)).isTrue();
             assertThat(new Browser(false).get(fx.url("cned", "/login")).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aRushAddsLoadWithoutGroundTruth() throws Exception {
+        try (FleetFixture fx = new FleetFixture(FleetFixture.oneOfEach(), SimOptions.quiet())) {
+            Scenario scenario = Scenario.parse("""
+                    name: busy
+                    duration: 2
+                    events:
+                      - {at: 0, duration: 2, type: rush, hostingGroup: host-a, intensity: 0.7}
+                    """);
+            var done = new ScenarioPlayer(fx.vertx, fx.fleet, InstantSource.system()).play(scenario, Instant.now());
+            assertThat(FaultSignaturesTest.poll(() -> offered(fx, "host-a") > 0)).as("the rush loads host-a").isTrue();
+            assertThat(offered(fx, "host-b")).isZero();
+            fx.await(done);
+            assertThat(fx.fleet.faults().history()).isEmpty();
+            assertThat(fx.fleet.faults().active()).isEmpty();
+        }
+    }
+
+    private static double offered(FleetFixture fx, String group) {
+        try {
+            return fx.await(fx.fleet.stats()).getJsonObject("hosts").getJsonObject(group).getDouble("offeredRate");
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
 
