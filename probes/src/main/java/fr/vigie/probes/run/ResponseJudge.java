@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * matches one, else {@code http_error}); a failed expectation ({@code signature} if matched, else
  * {@code assertion_failed}); a 2xx/3xx the step did not check the content of but whose body matches a
  * signature (waiting rooms answer 200); then extraction. A page that passed a content check is the real page,
- * so it is not searched for signatures (a timeline may quote "file d'attente").
+ * so it is not searched for signatures (a timeline may quote "file d'attente"). Only bodies that can be failure
+ * pages are searched (see {@link #mayBeFailurePage}).
  */
 final class ResponseJudge {
     private final SignatureCatalogue signatures;
@@ -26,22 +27,24 @@ final class ResponseJudge {
         this.signatures = signatures;
     }
 
-    Verdict judge(Step step, int status, PageBody body, Map<String, String> extractedOut) {
+    /** @param contentType the response's Content-Type, or null */
+    Verdict judge(Step step, int status, String contentType, PageBody body, Map<String, String> extractedOut) {
+        boolean searchable = mayBeFailurePage(contentType);
         Step.Expect e = step.expect() == null ? Step.Expect.none() : step.expect();
         if (e.loginRejectedText() != null && body.text().contains(e.loginRejectedText())) {
             return Verdict.of(Outcome.LOGIN_REJECTED, "the platform rejected the test account's credentials");
         }
         boolean statusOk = e.status().isEmpty() ? status >= 200 && status < 400 : e.status().contains(status);
         if (!statusOk) {
-            return signature(body).orElse(Verdict.of(Outcome.HTTP_ERROR, "HTTP " + status));
+            return signature(body, searchable).orElse(Verdict.of(Outcome.HTTP_ERROR, "HTTP " + status));
         }
         String failed = firstFailedExpectation(e, body);
         if (failed != null) {
-            return signature(body).orElse(Verdict.of(Outcome.ASSERTION_FAILED, failed));
+            return signature(body, searchable).orElse(Verdict.of(Outcome.ASSERTION_FAILED, failed));
         }
         boolean contentChecked = e.text() != null || e.selector() != null || !e.jsonPointer().isEmpty();
         if (!contentChecked) {
-            Optional<Verdict> sig = signature(body);
+            Optional<Verdict> sig = signature(body, searchable);
             if (sig.isPresent()) {
                 return sig.get();
             }
@@ -56,8 +59,20 @@ final class ResponseJudge {
         return Verdict.of(Outcome.OK, null);
     }
 
-    private Optional<Verdict> signature(PageBody body) {
-        return signatures.match(body.text()).map(ResponseJudge::fromMatch);
+    private Optional<Verdict> signature(PageBody body, boolean searchable) {
+        return searchable ? signatures.match(body.text()).map(ResponseJudge::fromMatch) : Optional.empty();
+    }
+
+    /**
+     * Failure pages are HTML, text, JSON or XML (or untyped); a stylesheet, script, image or font body is the
+     * asset itself, and scanning 40 KB of CSS for signatures would only cost CPU (and risk false matches).
+     */
+    static boolean mayBeFailurePage(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return true;
+        }
+        String t = contentType.toLowerCase(java.util.Locale.ROOT);
+        return t.contains("html") || t.startsWith("text/plain") || t.contains("json") || t.contains("xml");
     }
 
     private static Verdict fromMatch(SignatureMatch m) {

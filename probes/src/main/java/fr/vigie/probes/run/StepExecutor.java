@@ -66,7 +66,7 @@ final class StepExecutor {
                         state.lastPage(new JourneyState.Page(response.url(), body.text()));
                     }
                     Map<String, String> extracted = new HashMap<>();
-                    Verdict verdict = judge.judge(step, response.status(), body, extracted);
+                    Verdict verdict = judge.judge(step, response.status(), type, body, extracted);
                     state.extracted().putAll(extracted);
                     return new Outcomes(verdict, response.status(), firstHop, Millis.since(start), bytes[0]);
                 })

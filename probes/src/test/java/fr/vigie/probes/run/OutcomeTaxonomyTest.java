@@ -152,6 +152,15 @@ class OutcomeTaxonomyTest {
     }
 
     @Test
+    void stylesheetsAreNotSearchedForSignatures() {
+        int port = vertxServer(req -> req.response().putHeader("Content-Type", "text/css")
+                .end(".file-d-attente::after{content:\"file d'attente\"}"));
+        StepResult r = probe("http://127.0.0.1:" + port, "/", expect(List.of(200), null, null));
+        assertThat(r.outcome()).isEqualTo(Outcome.OK);
+        assertThat(r.signature()).isNull();
+    }
+
+    @Test
     void plain500IsHttpError() {
         int port = vertxServer(req -> req.response().setStatusCode(500).end("oops"));
         StepResult r = probe("http://127.0.0.1:" + port, "/");
