@@ -90,7 +90,7 @@ public final class ProbeEngine {
         });
     }
 
-    /** Stops firing rounds, then closes the HTTP clients and the trace. Journeys in flight are cut. */
+    /** Stops firing rounds, then closes the HTTP clients and the trace. Journeys in flight are cut, unreported. */
     public Future<Void> stop() {
         stopped = true;
         return vertx.executeBlocking(() -> {
@@ -214,6 +214,9 @@ public final class ProbeEngine {
     }
 
     private void publish(StepResult r) {
+        if (stopped) {
+            return; // journeys cut by stop() would only report our own shutdown
+        }
         vertx.eventBus().publish(StepResult.ADDRESS, r);
         if (trace != null) {
             try {

@@ -67,6 +67,21 @@ class JourneyFlowTest {
     }
 
     @Test
+    void aHostNameIsResolvedTimedAndSentAsVirtualHostWithCookies() {
+        FakeOpenEntNg ent = new FakeOpenEntNg(USER, PASSWORD);
+        int port = ent.start(vertx);
+        // ent.vigie.test -> 127.0.0.1 through the runner's static host table (see Fixtures.settings)
+        var target = Fixtures.target("ent-name", "http://ent.vigie.test:" + port, Fixtures.credentials(USER, PASSWORD),
+                Map.of());
+        List<StepResult> results = run(target, Fixtures.openEntNgWrite());
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.outcome()).as(r.step() + ": " + r.detail()).isEqualTo(Outcome.OK);
+            assertThat(r.dnsMs()).as("a name is resolved, and timed").isNotNull();
+        });
+        assertThat(ent.hosts).isNotEmpty().allMatch(h -> h.equals("ent.vigie.test:" + port));
+    }
+
+    @Test
     void casLoginKeepsLtAndExecutionAndFollowsTheTicketRedirect() {
         FakeCas cas = new FakeCas(USER, PASSWORD);
         int port = cas.start(vertx);

@@ -18,6 +18,7 @@ public final class FakeOpenEntNg {
     public final AtomicBoolean waitingRoom = new AtomicBoolean();
     public final AtomicInteger loginPosts = new AtomicInteger();
     public final List<String> userAgents = new CopyOnWriteArrayList<>();
+    public final List<String> hosts = new CopyOnWriteArrayList<>();
     private final String user;
     private final String password;
     private HttpServer server;
@@ -31,6 +32,7 @@ public final class FakeOpenEntNg {
         Router r = Router.router(vertx);
         r.route().handler(ctx -> {
             userAgents.add(ctx.request().getHeader("User-Agent"));
+            hosts.add(ctx.request().getHeader("Host"));
             ctx.next();
         });
         r.route().handler(BodyHandler.create());
