@@ -6,6 +6,7 @@ import fr.vigie.alerts.delivery.Delivery;
 import fr.vigie.alerts.delivery.DeliverySettings;
 import fr.vigie.alerts.outbox.Outbox;
 import fr.vigie.alerts.silence.SilenceRegistry;
+import fr.vigie.alerts.silence.SilenceStore;
 import fr.vigie.config.AlertsConfig;
 import fr.vigie.config.VigieConfig;
 
@@ -14,11 +15,12 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 /**
- * The alerts module assembled: outbox, silences, dispatcher and delivery. The app registers
+ * The alerts module assembled: outbox and silences (one SQLite file), dispatcher and delivery. The app registers
  * {@link #listener()} with the aggregator and exposes {@link #silences()} on the admin API.
  */
 public final class AlertService implements AutoCloseable {
     private final Outbox outbox;
+    private final SilenceStore silenceStore;
     private final SilenceRegistry silences;
     private final AlertDispatcher dispatcher;
     private final Delivery delivery;
@@ -28,7 +30,8 @@ public final class AlertService implements AutoCloseable {
         ZoneId zone = config.site() == null || config.site().timeZone() == null
                 ? ZoneId.of("Europe/Paris") : config.site().timeZone();
         this.outbox = Outbox.open(outboxFile);
-        this.silences = new SilenceRegistry(clock);
+        this.silenceStore = SilenceStore.open(outboxFile);
+        this.silences = new SilenceRegistry(clock, silenceStore);
         Delivery[] late = new Delivery[1]; // the dispatcher and delivery call each other
         this.dispatcher = new AlertDispatcher(config, outbox, silences, clock, r -> late[0].wake(r));
         this.delivery = new Delivery(alerts, outbox, new FrenchText(zone), settings, clock, dispatcher);
@@ -73,6 +76,7 @@ public final class AlertService implements AutoCloseable {
     public void close() {
         dispatcher.close();
         delivery.close();
+        silenceStore.close();
         outbox.close();
     }
 }

@@ -93,4 +93,23 @@ class SilenceTest {
             assertThat(h.kinds("crise")).doesNotContain(AlertKind.OPENED);
         }
     }
+
+    @Test
+    void silencesSurviveARestart() throws Exception {
+        String id;
+        try (Harness h = Harness.start(dir)) {
+            id = h.service.silences().add("Claire", "bascule du datacentre", Harness.T0.plus(Duration.ofDays(2)),
+                    List.of(new SilenceMatcher("hosting", "ovh-gra"))).id();
+            String gone = h.service.silences().add("Marc", "essai", Harness.T0.plus(Duration.ofDays(2)), List.of()).id();
+            h.service.silences().expire(gone);
+        }
+        try (Harness h = Harness.start(dir)) {
+            assertThat(h.service.silences().list()).extracting(Silence::id).containsExactly(id);
+            assertThat(h.service.silences().list().get(0).matchers())
+                    .containsExactly(new SilenceMatcher("hosting", "ovh-gra"));
+            h.script.open("occ", "target:ent-occ", Status.MAJOR_OUTAGE, Cause.STORAGE, "ent-occ");
+            h.advance(Duration.ofMinutes(5));
+            assertThat(h.outbox()).isEmpty();
+        }
+    }
 }

@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Delivery to one receiver, on its own thread so a slow or dead receiver delays no other: sends the outbox's
@@ -30,6 +32,8 @@ final class ReceiverChannel {
     private final InternalAlarm alarm;
     private final ScheduledExecutorService thread;
 
+    /** coalesces wake-ups: a burst of 100 enqueues costs one extra outbox look-up, not 100 */
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private boolean waiting;
     private boolean disabled;
     private int failures;
@@ -54,10 +58,15 @@ final class ReceiverChannel {
 
     /** Something new is in the outbox: send it now unless a back-off is running. */
     void wake() {
-        if (!thread.isShutdown()) {
-            thread.execute(() -> {
-                if (!waiting) pump();
-            });
+        if (!thread.isShutdown() && wakeQueued.compareAndSet(false, true)) {
+            try {
+                thread.execute(() -> {
+                    wakeQueued.set(false);
+                    if (!waiting) pump();
+                });
+            } catch (RejectedExecutionException closing) {
+                wakeQueued.set(false); // shutting down: the outbox keeps it for the next start
+            }
         }
     }
 

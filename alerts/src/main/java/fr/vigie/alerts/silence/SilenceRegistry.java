@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Silences in memory, thread-safe; the admin API (wired by the app) calls these plain methods.
- * Silences end by themselves at {@code until}; {@link #expire} ends one early.
+ * Silences, thread-safe; the admin API (wired by the app) calls these plain methods. Silences end by
+ * themselves at {@code until}; {@link #expire} ends one early. With a {@link SilenceStore} they survive a restart.
  */
 public final class SilenceRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(SilenceRegistry.class);
@@ -28,8 +28,20 @@ public final class SilenceRegistry {
     private final Map<String, Silence> silences = new ConcurrentHashMap<>();
     private final List<Runnable> onChange = new CopyOnWriteArrayList<>();
 
+    private final SilenceStore store;
+
+    /** Silences in memory only. */
     public SilenceRegistry(Clock clock) {
+        this(clock, null);
+    }
+
+    /** Silences saved to {@code store} and reloaded from it. */
+    public SilenceRegistry(Clock clock, SilenceStore store) {
         this.clock = clock;
+        this.store = store;
+        if (store != null) {
+            store.load().forEach(s -> silences.put(s.id(), s));
+        }
     }
 
     /**
@@ -44,6 +56,7 @@ public final class SilenceRegistry {
         Instant now = clock.instant();
         if (!until.isAfter(now)) throw new IllegalArgumentException("until must be in the future: " + until);
         Silence s = new Silence(UUID.randomUUID().toString(), who, why, now, until, matchers, null);
+        if (store != null) store.save(s);
         silences.put(s.id(), s);
         LOG.info("silence added id={} by={} until={} matchers={}", s.id(), who, until, matchers);
         onChange.forEach(Runnable::run);
@@ -70,7 +83,9 @@ public final class SilenceRegistry {
         if (s == null || !s.activeAt(now)) {
             return false;
         }
-        silences.put(id, new Silence(s.id(), s.createdBy(), s.comment(), s.createdAt(), s.until(), s.matchers(), now));
+        Silence expired = new Silence(s.id(), s.createdBy(), s.comment(), s.createdAt(), s.until(), s.matchers(), now);
+        if (store != null) store.save(expired);
+        silences.put(id, expired);
         LOG.info("silence expired id={}", id);
         onChange.forEach(Runnable::run);
         return true;
