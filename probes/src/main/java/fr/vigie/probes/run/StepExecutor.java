@@ -45,6 +45,11 @@ final class StepExecutor {
         } catch (StepFailure f) {
             return Future.succeededFuture(new Outcomes(Verdict.of(f.outcome(), f.getMessage()), null,
                     new HopTimings(), 0.0, 0));
+        } catch (RuntimeException e) {
+            // a journey written wrong (bad CSS selector, bad URL...) is a probe problem, never a crash
+            return Future.succeededFuture(new Outcomes(Verdict.of(Outcome.ASSERTION_FAILED,
+                    "invalid step: " + e.getClass().getSimpleName() + ": " + e.getMessage()), null,
+                    new HopTimings(), 0.0, 0));
         }
         return rateLimiter.acquire().compose(v -> run(step, state, hop, first));
     }
@@ -66,7 +71,13 @@ final class StepExecutor {
                         state.lastPage(new JourneyState.Page(response.url(), body.text()));
                     }
                     Map<String, String> extracted = new HashMap<>();
-                    Verdict verdict = judge.judge(step, response.status(), type, body, extracted);
+                    Verdict verdict;
+                    try {
+                        verdict = judge.judge(step, response.status(), type, body, extracted);
+                    } catch (RuntimeException e) {
+                        verdict = Verdict.of(Outcome.ASSERTION_FAILED,
+                                "invalid expectation: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                    }
                     state.extracted().putAll(extracted);
                     return new Outcomes(verdict, response.status(), firstHop, Millis.since(start), bytes[0]);
                 })

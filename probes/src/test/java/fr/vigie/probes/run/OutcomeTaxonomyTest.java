@@ -152,6 +152,14 @@ class OutcomeTaxonomyTest {
     }
 
     @Test
+    void aJourneyWrittenWrongIsAnAssertionFailureNotACrash() {
+        int port = vertxServer(req -> req.response().end("<p>Bienvenue</p>"));
+        StepResult r = probe("http://127.0.0.1:" + port, "/", expect(List.of(200), null, "div[[[unclosed"));
+        assertThat(r.outcome()).isEqualTo(Outcome.ASSERTION_FAILED);
+        assertThat(r.detail()).startsWith("invalid expectation");
+    }
+
+    @Test
     void stylesheetsAreNotSearchedForSignatures() {
         int port = vertxServer(req -> req.response().putHeader("Content-Type", "text/css")
                 .end(".file-d-attente::after{content:\"file d'attente\"}"));

@@ -1,0 +1,2 @@
+/** Contract tests: shipped journey templates against the simulator. */
+package fr.vigie.probes.contract;
