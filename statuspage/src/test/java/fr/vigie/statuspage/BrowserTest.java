@@ -119,6 +119,15 @@ class BrowserTest {
                 .isEqualTo("Major outage");
         driver.get(url("/accessibilite"));
         assertThat(driver.getTitle()).contains("Déclaration d'accessibilité");
+
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        driver.get(url("/"));
+        String background = (String) driver.executeScript(
+                "return getComputedStyle(document.body).backgroundColor");
+        assertThat(background).isEqualTo("rgb(21, 23, 26)");
+        fullPage("home-dark-phone-full", 390);
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
         assertNoConsoleError();
     }
 

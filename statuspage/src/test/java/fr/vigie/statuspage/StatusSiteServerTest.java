@@ -73,7 +73,8 @@ class StatusSiteServerTest {
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(body(home)).contains("Tous les services fonctionnent normalement");
         assertThat(home.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
-        assertThat(home.headers().firstValue("cache-control")).hasValue("public, max-age=30, stale-while-revalidate=60");
+        assertThat(home.headers().firstValue("cache-control"))
+                .hasValue("public, max-age=30, stale-while-revalidate=60");
         assertThat(home.headers().firstValue("content-security-policy")).hasValue(CSP);
         assertThat(home.headers().firstValue("x-content-type-options")).hasValue("nosniff");
         assertThat(home.headers().firstValue("referrer-policy")).hasValue("no-referrer");

@@ -118,7 +118,8 @@ class StatuspageJsonTest {
             assertThat(MAINTENANCE_STATUSES).contains(m.get("status").asText());
         }
         assertThat(read("scheduled-maintenances/upcoming.json").get("scheduled_maintenances"))
-                .extracting(m -> m.get("id").asText() + "=" + m.get("status").asText()).containsExactly("mnt-hdf=scheduled");
+                .extracting(m -> m.get("id").asText() + "=" + m.get("status").asText())
+                .containsExactly("mnt-hdf=scheduled");
         assertThat(read("scheduled-maintenances/active.json").get("scheduled_maintenances"))
                 .extracting(m -> m.get("id").asText() + "=" + m.get("status").asText())
                 .containsExactly("mnt-now=in_progress");

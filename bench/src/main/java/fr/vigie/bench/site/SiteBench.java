@@ -43,8 +43,8 @@ public final class SiteBench {
         try (var walk = Files.walk(out.toRealPath())) {
             files = walk.filter(Files::isRegularFile).count();
         }
-        System.out.printf("regeneration: %d services, 90 days, %d files (with .gz): median %d ms, max %d ms over %d runs%n",
-                services, files, millis[runs / 2], millis[runs - 1], runs);
+        System.out.printf("regeneration: %d services, 90 days, %d files (with .gz): median %d ms, max %d ms"
+                + " over %d runs%n", services, files, millis[runs / 2], millis[runs - 1], runs);
         System.out.printf("home page: %d bytes, %d bytes gzip%n", Files.size(out.resolve("index.html")),
                 Files.size(out.resolve("index.html.gz")));
         Vertx vertx = Vertx.vertx();

@@ -233,7 +233,7 @@ public final class StatuspageJson {
         Map<String, Object> vigie = new LinkedHashMap<>();
         vigie.put("cause", incident.cause() == null ? null : incident.cause().wire());
         vigie.put("evidence", evidence(incident.evidence()));
-        vigie.put("status", incident.status().wire());
+        vigie.put("status", incident.status() == null ? null : incident.status().wire());
         vigie.put("targets", incident.targets());
         i.put("vigie", vigie);
         return i;
@@ -261,15 +261,17 @@ public final class StatuspageJson {
         u.put("updated_at", time(event.ts()));
         u.put("display_at", time(event.ts()));
         u.put("deliver_notifications", true);
-        boolean changed = before == null || before.status() != after.status() || event.type() == IncidentEvent.Type.RESOLVED;
+        boolean changed = before == null || before.status() != after.status()
+                || event.type() == IncidentEvent.Type.RESOLVED;
         if (changed) {
             Status newStatus = after.open() ? after.status() : Status.OPERATIONAL;
             u.put("affected_components", after.targets().stream().map(id -> {
                 Map<String, Object> a = new LinkedHashMap<>();
                 a.put("code", id);
                 a.put("name", state.nameOf(id));
-                a.put("old_status", before == null ? Status.OPERATIONAL.wire() : before.status().wire());
-                a.put("new_status", newStatus.wire());
+                a.put("old_status", before == null || before.status() == null ? Status.OPERATIONAL.wire()
+                        : before.status().wire());
+                a.put("new_status", newStatus == null ? Status.OPERATIONAL.wire() : newStatus.wire());
                 return a;
             }).toList());
         } else {

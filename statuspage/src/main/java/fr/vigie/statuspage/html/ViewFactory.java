@@ -153,7 +153,8 @@ public final class ViewFactory {
                 .map(id -> new Views.Link(state.nameOf(id), state.service(id).isPresent() ? serviceHref(id) : null))
                 .toList();
         return new Views.IncidentView(incident.id(), words.incidentName(incident), incidentHref(incident.id()),
-                statuspage, words.incidentStatus(statuspage), incident.status().wire(), words.status(incident.status()),
+                statuspage, words.incidentStatus(statuspage),
+                incident.status() == null ? "unknown" : incident.status().wire(), words.status(incident.status()),
                 incident.open(), times.dateTime(incident.openedAt()),
                 times.iso(incident.openedAt()), end, times.duration(lasted), words.causeSentence(incident.cause()),
                 words.evidence(incident.evidence()), services, updates.isEmpty() ? null : updates.get(0), updates);

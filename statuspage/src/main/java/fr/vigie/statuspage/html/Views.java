@@ -31,7 +31,8 @@ public final class Views {
 
     /** An incident, summarised for lists or shown in full on its page. */
     public record IncidentView(String id, String name, String href, String stateKey, String stateText,
-                               String impactKey, String impactText, boolean open, String start, String startIso, String end, String duration,
+                               String impactKey, String impactText, boolean open, String start, String startIso,
+                               String end, String duration,
                                String cause, List<String> evidence, List<Link> services, UpdateView latest,
                                List<UpdateView> updates) {
     }

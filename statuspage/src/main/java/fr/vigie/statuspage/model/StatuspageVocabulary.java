@@ -22,6 +22,9 @@ public final class StatuspageVocabulary {
         if (incident.status() == Status.OPERATIONAL) {
             return "monitoring";
         }
+        if (incident.cause() == null) {
+            return "investigating";
+        }
         return switch (incident.cause()) {
             case NONE, UNKNOWN -> "investigating";
             default -> "identified";
@@ -36,7 +39,7 @@ public final class StatuspageVocabulary {
 
     /** {@code none|minor|major|critical} from the worst status the incident ever had. */
     public static String impact(Incident incident) {
-        Status worst = incident.status();
+        Status worst = incident.status() == null ? Status.OPERATIONAL : incident.status();
         for (IncidentEvent event : incident.updates()) {
             if (event.status() != null) {
                 worst = worst.worst(event.status());

@@ -24,12 +24,13 @@ public final class Words {
         return texts;
     }
 
+    /** A status in words; null (an event that never set one) reads as unknown. */
     public String status(Status status) {
-        return texts.get("status." + status.wire());
+        return texts.get(status == null ? "status.unknown" : "status." + status.wire());
     }
 
     public String cause(Cause cause) {
-        return texts.get("cause." + cause.wire());
+        return texts.get("cause." + (cause == null ? Cause.UNKNOWN : cause).wire());
     }
 
     /** "cause probable : saturation (affluence)", or null when there is nothing to explain. */
@@ -50,7 +51,7 @@ public final class Words {
 
     /** "Saturation (affluence) : Monlycée.net, ENT77 et 7 autre(s)". */
     public String incidentName(Incident incident) {
-        String cause = cause(incident.cause() == null ? Cause.UNKNOWN : incident.cause());
+        String cause = cause(incident.cause());
         String head = Character.toUpperCase(cause.charAt(0)) + cause.substring(1);
         String separator = "fr".equals(texts.language()) ? " : " : ": ";
         return head + separator + serviceList(incident.targets());

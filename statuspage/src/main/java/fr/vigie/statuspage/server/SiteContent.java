@@ -66,7 +66,8 @@ public final class SiteContent {
                     files.put(key, new ServedFile(Buffer.buffer(body), gzip == null ? null : Buffer.buffer(gzip),
                             etag, gzipEtag, modified,
                             ResponseHeaders.of(contentType(key), etag, lastModified, gzip != null, false),
-                            gzip == null ? null : ResponseHeaders.of(contentType(key), gzipEtag, lastModified, true, true)));
+                            gzip == null ? null
+                                    : ResponseHeaders.of(contentType(key), gzipEtag, lastModified, true, true)));
                 }
             }
         } catch (IOException e) {
