@@ -31,9 +31,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -84,11 +84,13 @@ public final class AlertDispatcher implements AggregatorListener, InternalAlarm,
         this.receivers = Set.copyOf(alerts.receivers().keySet());
         String base = config.site() == null ? null : config.site().baseUrl();
         this.baseUrl = base == null ? null : base.replaceAll("/+$", "");
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "vigie-alerts-dispatcher");
             t.setDaemon(true);
             return t;
         });
+        executor.setRemoveOnCancelPolicy(true); // the timer is re-armed on every event
+        this.thread = executor;
         silences.onChange(() -> submit(this::recheckAll));
     }
 

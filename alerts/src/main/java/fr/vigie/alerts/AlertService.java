@@ -34,7 +34,14 @@ public final class AlertService implements AutoCloseable {
         this.silences = new SilenceRegistry(clock, silenceStore);
         Delivery[] late = new Delivery[1]; // the dispatcher and delivery call each other
         this.dispatcher = new AlertDispatcher(config, outbox, silences, clock, r -> late[0].wake(r));
-        this.delivery = new Delivery(alerts, outbox, new FrenchText(zone), settings, clock, dispatcher);
+        try {
+            this.delivery = new Delivery(alerts, outbox, new FrenchText(zone), settings, clock, dispatcher);
+        } catch (RuntimeException badReceiver) {
+            dispatcher.close();
+            silenceStore.close();
+            outbox.close();
+            throw badReceiver;
+        }
         late[0] = delivery;
     }
 
