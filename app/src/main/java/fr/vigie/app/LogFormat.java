@@ -22,5 +22,9 @@ final class LogFormat {
         if ("json".equalsIgnoreCase(format) && System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "logback-json.xml");
         }
+        // The demo tells its story on standard output; routine log lines would drown it.
+        if (list.contains("demo") && System.getProperty("vigie.log.level") == null) {
+            System.setProperty("vigie.log.level", "WARN");
+        }
     }
 }

@@ -1,6 +1,8 @@
 package fr.vigie.app.demo;
 
 import fr.vigie.aggregator.AggregatorListener;
+import fr.vigie.aggregator.Cause;
+import fr.vigie.aggregator.Status;
 import fr.vigie.aggregator.Evidence;
 import fr.vigie.aggregator.Incident;
 import fr.vigie.aggregator.IncidentEvent;
@@ -9,12 +11,15 @@ import fr.vigie.aggregator.Verdict;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Prints, as they happen, what Vigie decides during a demo: verdict changes and incident events, in French. */
 final class DemoConsole implements AggregatorListener {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private final PrintStream out;
     private final ZoneId zone;
+    private final Set<String> troubled = ConcurrentHashMap.newKeySet();
 
     DemoConsole(PrintStream out, ZoneId zone) {
         this.out = out;
@@ -23,6 +28,15 @@ final class DemoConsole implements AggregatorListener {
 
     @Override
     public void onVerdict(Verdict v) {
+        // Healthy first verdicts are the normal case: print only departures from it and the recoveries.
+        boolean healthy = v.status() == Status.OPERATIONAL && v.cause() == Cause.NONE;
+        if (healthy) {
+            if (!troubled.remove(v.target())) {
+                return;
+            }
+        } else {
+            troubled.add(v.target());
+        }
         String evidence = v.evidence().isEmpty() ? "" : " — " + v.evidence().get(0).fr();
         out.printf("%s  détecté   %-22s %-21s cause probable : %s%s%n", TIME.format(v.ts().atZone(zone)), v.target(),
                 v.status().wire(), v.cause().wire(), evidence);

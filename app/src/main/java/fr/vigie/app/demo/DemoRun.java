@@ -51,7 +51,8 @@ public record DemoRun(VigieConfig config, DemoAccount account, Scenario scenario
                         scenario.name(), scenario.length().toSeconds());
                 Instant start = Instant.now();
                 ScenarioPlayer player = new ScenarioPlayer(vertx, fleet, InstantSource.system());
-                await(player.play(scenario, start));
+                player.play(scenario, start).toCompletionStage().toCompletableFuture()
+                        .get(scenario.length().plusMinutes(1).toSeconds(), TimeUnit.SECONDS);
                 waitUntil(start.plus(scenario.length()).plus(tail));
                 player.cancel();
                 ScoreReport report = new Scorer(new ScoringOptions(Duration.ofSeconds(60), Duration.ofSeconds(30),
