@@ -52,6 +52,8 @@ public final class SuiteScorer {
                     r.missed().size(), r.falseAlarms(), Double.isNaN(r.macroF1()) ? "-"
                             : String.format(Locale.ROOT, "%.2f", r.macroF1()));
         }
+        out.printf("suite: %d scenarios scored (the horizon below spans all of them; fault-free time is summed "
+                   + "per scenario)%n", reports.size());
         return merge(reports);
     }
 
