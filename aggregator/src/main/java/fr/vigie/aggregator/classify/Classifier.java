@@ -7,7 +7,6 @@ import fr.vigie.aggregator.Verdict;
 import fr.vigie.config.ClassifierConfig;
 import fr.vigie.config.Journey;
 import fr.vigie.config.MaintenanceWindow;
-import fr.vigie.config.Step;
 import fr.vigie.config.Target;
 import fr.vigie.config.TargetKind;
 import fr.vigie.config.VigieConfig;
@@ -74,12 +73,25 @@ public final class Classifier {
         String run = r.run() == null ? String.valueOf(r.scheduled()) : r.run();
         List<Verdict> out = new ArrayList<>(1);
         if (t.run != null && !t.run.equals(run) && !t.round.isEmpty()) {
+            // A new run started: the previous one is complete, and its length is what this target's runs report
+            // (not the very first run seen, which a trace may have cut).
+            if (t.runsSeen > 0) {
+                t.roundSize = Math.max(t.roundSize, t.round.size());
+            }
+            t.runsSeen++;
             addIfJudged(out, closeRound(t));
+        }
+        if (run.equals(t.finishedRun)) {
+            t.roundSize++; // a straggler of a round already judged: runs are longer than learnt
+            return out;
         }
         t.run = run;
         t.round.add(r);
-        if (t.expectedSteps > 0 && t.round.size() >= t.expectedSteps) {
+        int expected = t.roundSize > 0 ? t.roundSize : t.expectedSteps;
+        if (expected > 0 && t.round.size() >= expected) {
+            t.runsSeen++;
             addIfJudged(out, closeRound(t));
+            t.finishedRun = run;
             t.run = null;
         }
         return out;
@@ -110,17 +122,13 @@ public final class Classifier {
         return new TargetState(id, target.hostingGroup(), target.kind(), expectedSteps(target));
     }
 
+    /**
+     * Steps a run reports before any run was seen: the whole journey (skipped steps are reported too). A target
+     * whose runs are shorter (steps left out without credentials) is learnt from its first complete run.
+     */
     private int expectedSteps(Target target) {
         Journey j = config.journeyOf(target);
-        if (j == null) {
-            return 0;
-        }
-        boolean loggedIn = target.credentials() != null && target.credentials().isPresent();
-        int n = 0;
-        for (Step s : j.steps()) {
-            if (loggedIn || !s.needsLogin()) n++;
-        }
-        return n;
+        return j == null ? 0 : j.steps().size();
     }
 
     private static void addIfJudged(List<Verdict> out, Verdict v) {
@@ -266,10 +274,15 @@ public final class Classifier {
             }
             previousBad = bad;
         }
+        boolean alone = fleet.affectedInGroup(t.group, latest.signals().start()) <= 1;
         if (unreachable > 0 && (sum.getOrDefault(Cause.ATTACK, 0.0) > 0 || streaks >= 2)) {
             double network = sum.getOrDefault(Cause.NETWORK, 0.0) - unreachable;
             if (network > 0) sum.put(Cause.NETWORK, network); else sum.remove(Cause.NETWORK);
             sum.merge(Cause.ATTACK, unreachable + (streaks >= 2 ? 1 : 0), Double::sum);
+        } else if (unreachable > 0 && alone) {
+            // One service unreachable by connect time-outs while the rest of its host answers: a dead server
+            // or a flood on its address look the same from outside; both are listed, network first.
+            sum.merge(Cause.ATTACK, SECONDARY_SHARE * sum.getOrDefault(Cause.NETWORK, unreachable), Double::sum);
         }
         if (t.onset != null && t.onset.ramp() && sum.containsKey(Cause.SATURATION)) {
             // A ramp is how load arrives; it tips a tie between saturation and attack towards saturation.
@@ -321,18 +334,37 @@ public final class Classifier {
         return out;
     }
 
-    /** The least severe status of the last openAfterRounds bad rounds: what has held, not a one-round spike. */
+    /**
+     * Escalate when a worse status has held for openAfterRounds rounds (the least severe of them); de-escalate
+     * only when the published status has not been seen for closeAfterRounds rounds: no flapping between levels.
+     */
     private Status heldStatus(TargetState t, RoundAssessment latest) {
+        Status published = t.published == null || t.published.status() == Status.OPERATIONAL
+                || t.published.cause() == Cause.VANTAGE ? null : t.published.status();
         List<RoundAssessment> recent = streak(t, Math.max(1, tuning.openAfterRounds()));
-        if (recent.size() < tuning.openAfterRounds() && t.published != null
-                && t.published.status() != Status.OPERATIONAL) {
-            return t.published.status();
+        Status held = null;
+        if (recent.size() >= tuning.openAfterRounds()) {
+            held = latest.status();
+            for (RoundAssessment r : recent) {
+                if (r.status().ordinal() < held.ordinal()) held = r.status();
+            }
         }
-        Status held = latest.status();
-        for (RoundAssessment r : recent) {
-            if (r.status().ordinal() < held.ordinal()) held = r.status();
+        if (published == null) {
+            return held == null || held == Status.OPERATIONAL ? latest.status() : held;
         }
-        return held == Status.OPERATIONAL ? Status.DEGRADED_PERFORMANCE : held;
+        if (held != null && held.ordinal() > published.ordinal()) {
+            return held;
+        }
+        Status worstLately = Status.OPERATIONAL;
+        int n = 0;
+        for (int i = t.history.size() - 1; i >= 0 && n < tuning.closeAfterRounds(); i--, n++) {
+            worstLately = worstLately.worst(t.history.get(i).status());
+        }
+        if (n >= tuning.closeAfterRounds() && worstLately.ordinal() < published.ordinal()
+                && worstLately != Status.OPERATIONAL) {
+            return worstLately;
+        }
+        return published;
     }
 
     /** The cause with the highest score; ties go to the more specific cause (enum order after NONE). */

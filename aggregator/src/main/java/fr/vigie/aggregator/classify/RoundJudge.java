@@ -69,10 +69,11 @@ final class RoundJudge {
         add(scores, floodedConnect ? Cause.ATTACK : Cause.NETWORK, s.count(Symptom.UNREACHABLE));
         // A 500 on a slow answer is overload; on a fast answer, a bug.
         add(scores, slow ? Cause.SATURATION : Cause.APPLICATION, s.count(Symptom.APPLICATION));
-        // Writes failing while reads and static files work: the storage behind the writes.
-        if (s.writeFailed() > 0 && s.readFailed() == 0 && s.staticFailed() == 0 && s.count(Symptom.STORAGE) == 0
-                && s.count(Symptom.NETWORK) == 0) {
-            add(scores, Cause.STORAGE, 1.5 * s.writeFailed());
+        // Writes failing (bare 5xx or time-out) while reads answer at their usual speed: the storage behind the
+        // writes. Under load (reads slow too) a failing write is just one more overloaded request.
+        boolean readsNormal = Double.isNaN(s.readRatio()) || s.readRatio() < slowFactor;
+        if (s.writeUnnamed() > 0 && s.readFailed() == 0 && s.staticFailed() == 0 && readsNormal) {
+            add(scores, Cause.STORAGE, 1.5 * s.writeUnnamed());
         }
         boolean signatures = s.count(Symptom.STORAGE) + s.count(Symptom.MAINTENANCE) + s.count(Symptom.ATTACK)
                 + s.count(Symptom.SATURATION) > 0;

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param staticFailed   static steps failed
  * @param writeExecuted  write steps executed
  * @param writeFailed    write steps failed
+ * @param writeUnnamed   write steps failed with a bare code or a time-out (no body saying why)
  * @param readFailed     non-write, non-static steps failed
  * @param ttfbMs         median time-to-first-byte of answered steps
  * @param ttfbRatio      median TTFB ratio to baseline (dynamic steps)
@@ -34,7 +35,7 @@ import java.util.Map;
  */
 record RoundSignals(Instant start, int executed, int failed, Map<Symptom, Integer> symptoms,
                     Map<String, Integer> failureLabels, boolean firstStepFailed, int staticExecuted,
-                    int staticFailed, int writeExecuted, int writeFailed, int readFailed, double ttfbMs,
+                    int staticFailed, int writeExecuted, int writeFailed, int writeUnnamed, int readFailed, double ttfbMs,
                     double ttfbRatio, double staticRatio, double writeRatio, double readRatio, double connectMs,
                     double connectRatio, double usualTtfbMs, int synRetries, boolean declaredMaintenance,
                     Integer queueWaitS, boolean judgeable) {

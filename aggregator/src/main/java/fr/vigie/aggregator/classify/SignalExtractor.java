@@ -31,7 +31,7 @@ final class SignalExtractor {
         double[] usual = new double[n];
         int nTtfb = 0, nDyn = 0, nStat = 0, nWrite = 0, nRead = 0, nConn = 0, nUsual = 0;
         int executed = 0, failed = 0, staticExecuted = 0, staticFailed = 0, writeExecuted = 0, writeFailed = 0;
-        int readFailed = 0, synRetries = 0;
+        int readFailed = 0, synRetries = 0, writeUnnamed = 0;
         boolean firstStepFailed = false, declared = false, judgeable = true;
         Integer queueWait = null;
         Map<Symptom, Integer> counts = RoundSignals.emptySymptoms();
@@ -56,7 +56,10 @@ final class SignalExtractor {
                 labels.merge(label(r), 1, Integer::sum);
                 if (executed == 1) firstStepFailed = true;
                 if (isStatic) staticFailed++;
-                else if (isWrite) writeFailed++;
+                else if (isWrite) {
+                    writeFailed++;
+                    if (r.outcome() == Outcome.HTTP_ERROR || r.outcome() == Outcome.RESPONSE_TIMEOUT) writeUnnamed++;
+                }
                 else readFailed++;
             }
             if (r.queueWaitS() != null) {
@@ -95,7 +98,7 @@ final class SignalExtractor {
             }
         }
         return new RoundSignals(round.get(0).ts(), executed, failed, counts, labels, firstStepFailed, staticExecuted,
-                staticFailed, writeExecuted, writeFailed, readFailed, RollingMedian.of(ttfb, nTtfb),
+                staticFailed, writeExecuted, writeFailed, writeUnnamed, readFailed, RollingMedian.of(ttfb, nTtfb),
                 RollingMedian.of(dyn, nDyn), RollingMedian.of(stat, nStat), RollingMedian.of(write, nWrite),
                 RollingMedian.of(read, nRead), RollingMedian.of(conn, nConn), RollingMedian.of(connRatio, nConn),
                 RollingMedian.of(usual, nUsual), synRetries, declared, queueWait, judgeable);

@@ -18,8 +18,13 @@ final class TargetState {
     final String group;
     final TargetKind kind;
     final String groupLabel;
-    /** Steps one run should report, or 0 when unknown (then a new run id closes the previous round). */
+    /** Steps one run should report per the journey, or 0 when unknown (then a new run id closes the round). */
     final int expectedSteps;
+    /** Steps this target's runs were seen to report (learnt when a new run id closed a round), 0 until then. */
+    int roundSize;
+    int runsSeen;
+    /** The run judged last when it reached its expected size: its late results are ignored. */
+    String finishedRun;
     final Baselines baselines = new Baselines();
     final List<StepResult> round = new ArrayList<>();
     final List<RoundAssessment> history = new ArrayList<>();
