@@ -318,7 +318,12 @@ public final class StatuspageJson {
     }
 
     private static List<Map<String, String>> evidence(List<Evidence> evidence) {
-        return evidence.stream().map(e -> Map.of("fr", e.fr(), "en", e.en())).toList();
+        return evidence.stream().filter(java.util.Objects::nonNull).map(e -> {
+            Map<String, String> sentence = new LinkedHashMap<>();
+            sentence.put("en", e.en());
+            sentence.put("fr", e.fr());
+            return sentence;
+        }).toList();
     }
 
     private String time(Instant instant) {

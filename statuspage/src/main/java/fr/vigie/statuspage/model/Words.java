@@ -46,7 +46,10 @@ public final class Words {
     }
 
     public List<String> evidence(List<Evidence> evidence) {
-        return evidence.stream().map(e -> e.in(texts.language())).toList();
+        // A sentence missing in this language falls back to French rather than disappearing.
+        return evidence.stream().filter(java.util.Objects::nonNull)
+                .map(e -> e.in(texts.language()) != null ? e.in(texts.language()) : e.fr())
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     /** "Saturation (affluence) : Monlycée.net, ENT77 et 7 autre(s)". */
