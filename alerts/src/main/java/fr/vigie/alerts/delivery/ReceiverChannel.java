@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ReceiverChannel {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiverChannel.class);
+    private static final int READ_AHEAD = 32;
 
     private final String receiver;
     private final Notifier notifier;
@@ -34,6 +35,8 @@ final class ReceiverChannel {
 
     /** coalesces wake-ups: a burst of 100 enqueues costs one extra outbox look-up, not 100 */
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    /** pending notifications read ahead from the outbox (this channel is their only consumer); head first */
+    private final ArrayDeque<OutboxEntry> ahead = new ArrayDeque<>();
     private boolean waiting;
     private boolean disabled;
     private int failures;
@@ -81,17 +84,24 @@ final class ReceiverChannel {
     private void pump() {
         try {
             while (!disabled && !thread.isShutdown()) {
-                Optional<OutboxEntry> next = outbox.nextPending(receiver);
-                if (next.isEmpty()) return;
+                if (ahead.isEmpty()) ahead.addAll(outbox.nextPending(receiver, READ_AHEAD));
+                OutboxEntry next = ahead.peekFirst();
+                if (next == null) return;
                 Duration hold = notifier.holdOff();
                 if (!hold.isZero()) {
                     later(hold);
                     return;
                 }
-                if (!handle(next.get(), send(next.get()))) return;
+                boolean goOn = handle(next, send(next));
+                ahead.pollFirst();
+                if (!goOn) {
+                    ahead.clear(); // re-read after a failure: attempts changed, or the receiver is gone
+                    return;
+                }
             }
         } catch (RuntimeException e) {
             // outbox closed during shutdown, or a disk problem: the notification stays pending for next time
+            ahead.clear();
             if (!thread.isShutdown()) {
                 LOG.error("receiver={} delivery stopped: {}", receiver, e.toString());
                 later(backoff.delay(++failures, null));

@@ -89,6 +89,12 @@ public final class Outbox implements AutoCloseable {
                 .stream().findFirst().map(OutboxEntry::alert);
     }
 
+    /** Up to {@code limit} pending notifications of a receiver, oldest first. */
+    public synchronized List<OutboxEntry> nextPending(String receiver, int limit) {
+        return query("SELECT * FROM notification WHERE receiver=? AND state='PENDING' ORDER BY position LIMIT ?",
+                receiver, limit);
+    }
+
     /** Every pending notification, oldest first. */
     public synchronized List<OutboxEntry> pending() {
         return query("SELECT * FROM notification WHERE state='PENDING' ORDER BY position");
