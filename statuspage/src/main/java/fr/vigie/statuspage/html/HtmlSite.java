@@ -42,6 +42,7 @@ public final class HtmlSite {
             String path = ViewFactory.serviceHref(target.id());
             Map<String, Object> model = page.model(path);
             model.put("page", views.servicePage(target));
+            model.put("serviceFeed", path);
             model.put("trust", views.trust());
             files.put(prefix + path + "index.html", templates.render("service.ftlh", model));
         }
