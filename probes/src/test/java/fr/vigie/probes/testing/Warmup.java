@@ -21,7 +21,7 @@ public final class Warmup {
                 .listen(0, "127.0.0.1"));
         var journey = Fixtures.journey(Fixtures.get("warm", StepKind.PAGE, "/", Fixtures.expect(List.of(200), "ok", null)));
         var target = Fixtures.target("http://127.0.0.1:" + server.actualPort());
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 10; i++) {
             Await.result(runner.run(target, journey, RoundInfo.now(), r -> { }));
         }
         Await.result(server.close());
