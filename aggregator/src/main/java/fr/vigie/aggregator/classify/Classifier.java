@@ -72,27 +72,21 @@ public final class Classifier {
         }
         String run = r.run() == null ? String.valueOf(r.scheduled()) : r.run();
         List<Verdict> out = new ArrayList<>(1);
-        if (t.run != null && !t.run.equals(run) && !t.round.isEmpty()) {
-            // A new run started: the previous one is complete, and its length is what this target's runs report
-            // (not the very first run seen, which a trace may have cut).
-            if (t.runsSeen > 0) {
-                t.roundSize = Math.max(t.roundSize, t.round.size());
-            }
-            t.runsSeen++;
-            addIfJudged(out, closeRound(t));
-        }
-        if (run.equals(t.finishedRun)) {
-            t.roundSize++; // a straggler of a round already judged: runs are longer than learnt
+        if (t.finished.contains(run)) {
+            t.roundSize++; // a straggler of a round already judged: this target's runs are longer than learnt
             return out;
         }
-        t.run = run;
-        t.round.add(r);
+        List<StepResult> round = t.runs.computeIfAbsent(run, k -> new ArrayList<>());
+        round.add(r);
         int expected = t.roundSize > 0 ? t.roundSize : t.expectedSteps;
-        if (expected > 0 && t.round.size() >= expected) {
-            t.runsSeen++;
-            addIfJudged(out, closeRound(t));
-            t.finishedRun = run;
-            t.run = null;
+        if (expected > 0 && round.size() >= expected) {
+            addIfJudged(out, finish(t, run, false));
+        }
+        // Runs may overlap (a slow run still reporting when the next starts): keep a few open; without a known
+        // size, a new run means the previous one is complete.
+        int maxOpen = expected > 0 ? TargetState.MAX_OPEN_ROUNDS : 1;
+        while (t.runs.size() > maxOpen) {
+            addIfJudged(out, finish(t, t.runs.keySet().iterator().next(), true));
         }
         return out;
     }
@@ -100,9 +94,28 @@ public final class Classifier {
     /** Judges every round still being collected (end of a replay), in target id order. */
     public List<Verdict> closeOpenRounds() {
         List<Verdict> out = new ArrayList<>();
-        targets.values().stream().filter(t -> !t.round.isEmpty()).sorted(Comparator.comparing(t -> t.id))
-                .forEach(t -> addIfJudged(out, closeRound(t)));
+        targets.values().stream().filter(t -> !t.runs.isEmpty()).sorted(Comparator.comparing(t -> t.id))
+                .forEach(t -> {
+                    while (!t.runs.isEmpty()) {
+                        addIfJudged(out, finish(t, t.runs.keySet().iterator().next(), false));
+                    }
+                });
         return out;
+    }
+
+    /** Removes a run from the open ones and judges it; a run closed by a newer one teaches this target's run size. */
+    private Verdict finish(TargetState t, String run, boolean supersededByNewer) {
+        List<StepResult> round = t.runs.remove(run);
+        if (supersededByNewer && t.runsSeen > 0) {
+            // not the very first run seen, which a trace may have cut
+            t.roundSize = Math.max(t.roundSize, round.size());
+        }
+        t.runsSeen++;
+        t.finished.add(run);
+        if (t.finished.size() > TargetState.MAX_OPEN_ROUNDS * 2) {
+            t.finished.remove(t.finished.iterator().next());
+        }
+        return closeRound(t, round);
     }
 
     /** Resumes from the last verdict stored before a restart, so an open episode is not re-announced. */
@@ -138,9 +151,7 @@ public final class Classifier {
     }
 
     /** @return the verdict after this round, or null when the round said nothing about the service */
-    private Verdict closeRound(TargetState t) {
-        List<StepResult> round = List.copyOf(t.round);
-        t.round.clear();
+    private Verdict closeRound(TargetState t, List<StepResult> round) {
         StepResult first = round.get(0);
         Instant decidedAt = round.get(round.size() - 1).ts();
         ZonedDateTime local = first.ts().atZone(zone);

@@ -7,12 +7,17 @@ import fr.vigie.config.TargetKind;
 import fr.vigie.probes.StepResult;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Everything the classifier remembers about one target: the round being collected, baselines, hysteresis. */
 final class TargetState {
     static final int HISTORY = 24;
     static final int EPISODE = 12;
+    static final int MAX_OPEN_ROUNDS = 3;
 
     final String id;
     final String group;
@@ -23,14 +28,14 @@ final class TargetState {
     /** Steps this target's runs were seen to report (learnt when a new run id closed a round), 0 until then. */
     int roundSize;
     int runsSeen;
-    /** The run judged last when it reached its expected size: its late results are ignored. */
-    String finishedRun;
     final Baselines baselines = new Baselines();
-    final List<StepResult> round = new ArrayList<>();
+    /** Runs still reporting, oldest first. */
+    final Map<String, List<StepResult>> runs = new LinkedHashMap<>();
+    /** Recently judged runs: their late results are stragglers. */
+    final Set<String> finished = new LinkedHashSet<>();
     final List<RoundAssessment> history = new ArrayList<>();
     /** Rounds of the open episode (its bad streak, then every round while open), at most {@link #EPISODE}. */
     final List<RoundAssessment> episode = new ArrayList<>();
-    String run;
     int consecutiveBad;
     int consecutiveGood;
     boolean open;

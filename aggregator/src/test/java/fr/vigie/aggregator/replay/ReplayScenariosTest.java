@@ -273,6 +273,46 @@ class ReplayScenariosTest {
     }
 
     @Test
+    void shorterRunsThanTheJourneyAreLearntAndStillJudgedEachRound() throws Exception {
+        // Targets without credentials report only the public steps: two of the five.
+        List<StepResult> trace = trace((t, k, i, r) -> t.equals("ent-d") && i == 0
+                ? TraceScenario.with(r, Outcome.CONNECT_REFUSED, null, null, null, null) : r).stream()
+                .filter(r -> r.step().equals("home") || r.step().equals("css")).toList();
+        ReplayClassifier.Summary s = replay(config, trace);
+
+        assertThat(firstBad(s, "ent-d").orElseThrow().cause()).isEqualTo(Cause.NETWORK);
+        detectedWithin(s, "ent-d", 2);
+        assertThat(of(s, "ent-a")).allSatisfy(v -> assertThat(v.status()).isEqualTo(Status.OPERATIONAL));
+    }
+
+    @Test
+    void overlappingRunsOfASlowTargetAreKeptApart() throws Exception {
+        List<StepResult> plain = trace((t, k, i, r) -> t.equals("ent-a") && i == 4
+                ? TraceScenario.with(r, Outcome.SIGNATURE, 507, "disk_full", r.connectMs(), 40.0) : r);
+        // Deliver ent-a's last two steps of each run after the next run has started.
+        List<StepResult> trace = new ArrayList<>();
+        List<StepResult> late = new ArrayList<>();
+        for (StepResult r : plain) {
+            if (r.target().equals("ent-a") && r.step().equals("home")) {
+                trace.add(r);
+                trace.addAll(late);
+                late.clear();
+            } else if (r.target().equals("ent-a") && (r.step().equals("api") || r.step().equals("post"))) {
+                late.add(r);
+            } else {
+                trace.add(r);
+            }
+        }
+        trace.addAll(late);
+        ReplayClassifier.Summary s = replay(config, trace);
+
+        Verdict bad = firstBad(s, "ent-a").orElseThrow();
+        assertThat(bad.cause()).isEqualTo(Cause.STORAGE);
+        assertThat(of(s, "ent-a").stream().filter(v -> v.status() != Status.OPERATIONAL).map(Verdict::cause))
+                .containsOnly(Cause.STORAGE);
+    }
+
+    @Test
     void oneBadRoundIsNotPublishedAndStatusDoesNotFlap() throws Exception {
         ReplayClassifier.Summary s = replay(config, trace((t, k, i, r) -> t.equals("ent-a") && k % 2 == 0
                 ? TraceScenario.with(r, Outcome.HTTP_ERROR, 500, null, r.connectMs(), 30.0) : r));
