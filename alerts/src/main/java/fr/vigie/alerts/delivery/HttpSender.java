@@ -7,6 +7,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
 
@@ -26,6 +27,8 @@ public final class HttpSender implements AutoCloseable {
         Timeout response = Timeout.of(settings.responseTimeout());
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        // small requests: never let Nagle wait for a delayed ACK between headers and body
+                        .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(connect).setSocketTimeout(response).build())
                         .setMaxConnPerRoute(8).setMaxConnTotal(64).build())
