@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.SocketAddress;
@@ -31,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  */
 final class ProbeClient {
+    private static final int POOL_SIZE = 512;
     private final HostResolver resolver;
     private final NetClient tcp;
     private final HttpClientAgent http;
@@ -45,7 +47,10 @@ final class ProbeClient {
         if (trust != null) {
             options.setTrustOptions(trust);
         }
-        this.http = vertx.httpClientBuilder().with(options).withConnectHandler(this::connected).build();
+        // Targets hosted on one address share a pool key: a large pool keeps them from queueing behind each
+        // other, which would otherwise count as connect time.
+        this.http = vertx.httpClientBuilder().with(options).with(new PoolOptions().setHttp1MaxSize(POOL_SIZE))
+                .withConnectHandler(this::connected).build();
         this.web = WebClient.wrap(http, new WebClientOptions().setFollowRedirects(false).setUserAgentEnabled(true)
                 .setUserAgent(userAgent));
     }

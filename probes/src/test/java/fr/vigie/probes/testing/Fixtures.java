@@ -25,8 +25,10 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** Generous bounds: a cold JVM on this loaded machine takes seconds for its first requests. */
     public static ProbingConfig probing() {
-        return probing(Duration.ofSeconds(3), 2_000_000);
+        return new ProbingConfig("Vigie-test/1.0", 1000, Duration.ofSeconds(3), Duration.ofSeconds(10), 2_000_000, 5,
+                Duration.ofMinutes(15), List.of());
     }
 
     public static ProbingConfig probing(Duration stepTimeout, long maxBody) {
