@@ -40,6 +40,8 @@ public final class EmailNotifier implements Notifier {
         p.setProperty("mail.smtp.connectiontimeout", Long.toString(settings.connectTimeout().toMillis()));
         p.setProperty("mail.smtp.timeout", Long.toString(settings.responseTimeout().toMillis()));
         p.setProperty("mail.smtp.writetimeout", Long.toString(settings.responseTimeout().toMillis()));
+        // encrypt when the server offers it; a relay without STARTTLS still gets the alert
+        p.setProperty("mail.smtp.starttls.enable", "true");
         this.session = Session.getInstance(p);
     }
 
