@@ -24,7 +24,7 @@ trap cleanup EXIT
 
 
 wait_port() {
-  for _ in $(seq 1 300); do
+  for _ in $(seq 1 900); do
     if (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null; then return 0; fi
     sleep 0.2
   done
@@ -66,7 +66,7 @@ wait_port "$NGINX_PORT"
 for target in "vigie:$VIGIE_PORT" "nginx:$NGINX_PORT"; do
   name="${target%%:*}"; port="${target##*:}"
   # Warm-up, then the measured run; both ask for gzip like a browser does.
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port/" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port/" >/dev/null
   echo "== $name: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency http://127.0.0.1:$port/ (gzip)"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port/" \
     | grep -E 'Requests/sec|Transfer/sec|Latency  | 50%| 75%| 90%| 99%|requests in|Non-2xx|Socket errors'
