@@ -204,7 +204,8 @@ public final class ProbeEngine {
             Step first = journey.steps().get(0);
             LOG.warn("target={} round of {} skipped: previous round still running", t.id(), scheduled);
             publish(new StepResult(Instant.now(), scheduled, t.id(), config.vantage() == null ? null
-                    : config.vantage().id(), journey.name(), null, first.name(), first.kind(), Outcome.SKIPPED,
+                    : config.vantage().id(), journey.name(), java.util.UUID.randomUUID().toString(), first.name(),
+                    first.kind(), Outcome.SKIPPED,
                     null, null, null, null, null, null, null, 0, maintenance, null, null,
                     "previous round still running"));
             return;
