@@ -214,7 +214,7 @@ public final class Classifier {
         double total = a.scores().values().stream().mapToDouble(Double::doubleValue).sum();
         Map<Cause, Double> scores = new EnumMap<>(Cause.class);
         scores.put(Cause.VANTAGE, Math.max(1.0, 2 * total));
-        return new RoundAssessment(a.signals(), a.status(), scores, 0.9, true, a.slow(), 0, evidence);
+        return new RoundAssessment(a.signals(), a.status(), scores, 0.9, true, a.slow(), 0, 0, evidence);
     }
 
     private Verdict hysteresis(TargetState t, RoundAssessment a, Instant decidedAt) {
@@ -274,6 +274,7 @@ public final class Classifier {
     private Verdict episodeVerdict(TargetState t, RoundAssessment latest, Instant at) {
         Map<Cause, Double> sum = new EnumMap<>(Cause.class);
         double unreachable = 0;
+        double hangs = 0;
         int streaks = 0;
         boolean previousBad = false;
         for (RoundAssessment r : t.episode) {
@@ -281,9 +282,17 @@ public final class Classifier {
             if (bad) {
                 r.scores().forEach((c, v) -> sum.merge(c, v, Double::sum));
                 unreachable += r.unreachable();
+                hangs += r.hangs();
                 if (!previousBad) streaks++;
             }
             previousBad = bad;
+        }
+        if (hangs > 0 && sum.getOrDefault(Cause.STORAGE, 0.0) > 0) {
+            // Requests hanging while the rest answers fast, in an episode where storage errors show: fail-slow
+            // storage (reads wait on a dying disk), not load.
+            double saturation = sum.getOrDefault(Cause.SATURATION, 0.0) - hangs;
+            if (saturation > 1e-9) sum.put(Cause.SATURATION, saturation); else sum.remove(Cause.SATURATION);
+            sum.merge(Cause.STORAGE, hangs, Double::sum);
         }
         boolean alone = fleet.affectedInGroup(t.group, latest.signals().start()) <= 1;
         if (unreachable > 0 && (sum.getOrDefault(Cause.ATTACK, 0.0) > 0 || streaks >= 2)) {

@@ -14,9 +14,11 @@ import java.util.Map;
  * @param networkish most failures were DNS, refused or unanswered connections (what a prober-side fault gives)
  * @param slow       time-to-first-byte well above the usual
  * @param unreachable part of the network score that came from connect time-outs alone (a flood looks the same)
+ * @param hangs      part of the saturation score that came from response time-outs while answered steps were
+ *                   fast (a fail-slow disk hangs requests the same way)
  */
 record RoundAssessment(RoundSignals signals, Status status, Map<Cause, Double> scores, double strength,
-                       boolean networkish, boolean slow, double unreachable, List<Evidence> evidence) {
+                       boolean networkish, boolean slow, double unreachable, double hangs, List<Evidence> evidence) {
     boolean healthy() {
         return status == Status.OPERATIONAL;
     }

@@ -32,7 +32,7 @@ final class RoundJudge {
         if (s.declaredMaintenance()) {
             scores.put(Cause.MAINTENANCE, 1.0);
             evidence.add(Words.of("maintenance déclarée", "declared maintenance"));
-            return new RoundAssessment(s, Status.UNDER_MAINTENANCE, scores, 0.99, false, false, 0, evidence);
+            return new RoundAssessment(s, Status.UNDER_MAINTENANCE, scores, 0.99, false, false, 0, 0, evidence);
         }
         boolean slow = s.judgeable() && !Double.isNaN(s.ttfbRatio()) && s.ttfbRatio() >= slowFactor;
         boolean connectNormal = (Double.isNaN(s.connectRatio()) || s.connectRatio() < NORMAL_CONNECT_RATIO)
@@ -55,7 +55,8 @@ final class RoundJudge {
         Status status = status(s, slow || (slowConnect && s.synRetries() > 0), scores);
         describe(s, slow, connectNormal, evidence);
         double unreachable = floodedConnect ? 0 : s.count(Symptom.UNREACHABLE);
-        return new RoundAssessment(s, status, scores, strength, networkish, slow, unreachable, evidence);
+        double hangs = slow ? 0 : s.failureLabels().getOrDefault("response_timeout", 0);
+        return new RoundAssessment(s, status, scores, strength, networkish, slow, unreachable, hangs, evidence);
     }
 
     private double scoreFailures(RoundSignals s, boolean slow, boolean floodedConnect, Map<Cause, Double> scores) {

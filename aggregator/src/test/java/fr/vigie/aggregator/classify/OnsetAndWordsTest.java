@@ -21,7 +21,7 @@ class OnsetAndWordsTest {
         RoundSignals s = new RoundSignals(start, 5, failed, RoundSignals.emptySymptoms(), Map.of(), false, 1, 0, 1, 0, 0,
                 failed, 400, ttfbRatio, 1, 1, ttfbRatio, 20, 1, 100, 0, false, null, true);
         return new RoundAssessment(s, failed > 0 ? Status.PARTIAL_OUTAGE : Status.OPERATIONAL, Map.of(), 0.9, false,
-                false, 0, List.of());
+                false, 0, 0, List.of());
     }
 
     @Test
