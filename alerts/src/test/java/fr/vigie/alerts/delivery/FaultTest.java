@@ -99,13 +99,12 @@ class FaultTest {
     void aSlowReceiverDoesNotDelayAnother() throws Exception {
         try (Harness h = Harness.start(dir, List.of(TestConfigs.route(List.of("crise", "slack-idf"), false)),
                 Harness.fastDelivery())) {
-            h.crise.answer(i -> Reply.slow(Duration.ofMillis(2500)));
+            h.crise.answer(i -> Reply.slow(Duration.ofSeconds(3)));
             h.script.open("idf", "target:ent-idf", Status.MAJOR_OUTAGE, Cause.SATURATION, "ent-idf");
             h.script.open("occ", "target:ent-occ", Status.MAJOR_OUTAGE, Cause.SATURATION, "ent-occ");
             h.advance(Duration.ofSeconds(31));
-            long start = System.nanoTime();
-            Await.until("the fast receiver got both", Duration.ofSeconds(2), () -> h.slack.accepted().size() == 2);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            // both notifications reach the fast receiver while the slow one still holds its first answer
+            Await.until("the fast receiver got both", Duration.ofMillis(2800), () -> h.slack.accepted().size() == 2);
             assertThat(h.crise.accepted()).as("the slow one has not answered yet").isEmpty();
             Await.until("the slow receiver gets there too", Duration.ofSeconds(10), () -> h.crise.accepted().size() == 2);
         }
