@@ -30,6 +30,20 @@ public record ServiceSpec(String id, Flavour flavour, String host, int port, Str
         password = password == null ? "" : password;
     }
 
+    /**
+     * A spec from a target's base URL (http://127.0.0.1:PORT, as in config/demo.yaml) and journey template, with
+     * the standard capacity.
+     */
+    public static ServiceSpec forTarget(String id, String journey, String baseUrl, String hostingGroup,
+                                        String username, String password) {
+        java.net.URI uri = java.net.URI.create(baseUrl);
+        if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
+            throw new IllegalArgumentException("service " + id + ": base URL must be http://HOST:PORT, got " + baseUrl);
+        }
+        return new ServiceSpec(id, Flavour.forJourney(journey), uri.getHost(), uri.getPort(), hostingGroup,
+                Capacity.standard(), username, password);
+    }
+
     /** Base URL, e.g. http://127.0.0.1:18101 */
     public String baseUrl() {
         return "http://" + host + ":" + port;

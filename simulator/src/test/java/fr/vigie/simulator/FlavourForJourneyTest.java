@@ -18,4 +18,18 @@ class FlavourForJourneyTest {
         assertThat(Flavour.forJourney("control")).isEqualTo(Flavour.CONTROL);
         assertThatThrownBy(() -> Flavour.forJourney("pronote")).hasMessageContaining("pronote");
     }
+
+    @Test
+    void aSpecIsBuiltFromATargetsBaseUrlAndRefusesNonLoopbackHosts() {
+        ServiceSpec spec = ServiceSpec.forTarget("ent-grand-est", "kosmos-write", "http://127.0.0.1:18111",
+                "kosmos-cloud", "u", "p");
+        assertThat(spec.flavour()).isEqualTo(Flavour.CAS);
+        assertThat(spec.port()).isEqualTo(18111);
+        assertThat(spec.baseUrl()).isEqualTo("http://127.0.0.1:18111");
+        assertThat(spec.toString()).doesNotContain("p]").doesNotContain("password");
+        assertThatThrownBy(() -> ServiceSpec.forTarget("x", "control", "http://192.0.2.1:80", "g", "", ""))
+                .hasMessageContaining("loopback");
+        assertThatThrownBy(() -> ServiceSpec.forTarget("x", "control", "https://127.0.0.1", "g", "", ""))
+                .hasMessageContaining("http://HOST:PORT");
+    }
 }
