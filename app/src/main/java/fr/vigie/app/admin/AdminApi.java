@@ -87,8 +87,10 @@ public final class AdminApi {
         r.post("/api/incidents/:id/updates").handler(this::postUpdate);
         r.get("/api/silences").handler(ctx -> ctx.json(silencesJson(silences.list())));
         r.post("/api/silences").handler(this::addSilence);
-        r.delete("/api/silences/:id").handler(ctx -> ctx.response()
-                .setStatusCode(silences.expire(ctx.pathParam("id")) ? 204 : 404).end());
+        // Silences are written to SQLite: off the event loop.
+        r.delete("/api/silences/:id").handler(ctx -> vertx.executeBlocking(() -> silences.expire(ctx.pathParam("id")))
+                .onSuccess(found -> ctx.response().setStatusCode(found ? 204 : 404).end())
+                .onFailure(ctx::fail));
         r.route().last().handler(ctx -> ctx.response().setStatusCode(404).end());
         return r;
     }
@@ -162,10 +164,12 @@ public final class AdminApi {
                 badRequest(ctx, "createdBy and comment are required");
                 return;
             }
-            Silence s = silences.add(body.getString("createdBy"), body.getString("comment"),
-                    Instant.parse(body.getString("until")), matchers);
-            ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-                    .end(json.writeValueAsString(s));
+            String who = body.getString("createdBy");
+            String why = body.getString("comment");
+            Instant until = Instant.parse(body.getString("until"));
+            vertx.executeBlocking(() -> json.writeValueAsString(silences.add(who, why, until, matchers)))
+                    .onSuccess(s -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(s))
+                    .onFailure(e -> badRequest(ctx, "invalid silence: " + e.getMessage()));
         } catch (Exception e) {
             badRequest(ctx, "invalid silence: " + e.getMessage());
         }
