@@ -36,6 +36,8 @@ import java.util.Set;
 public final class Classifier {
     /** A cause holds (is listed in {@code causes}) at this share of the primary cause's score. */
     static final double SECONDARY_SHARE = 0.34;
+    /** The published cause stays primary while its score is at least this share of the best one. */
+    static final double CAUSE_KEEP_SHARE = 0.8;
 
     private final VigieConfig config;
     private final ClassifierConfig tuning;
@@ -316,6 +318,11 @@ public final class Classifier {
         } else {
             sum.remove(Cause.VANTAGE);
             cause = sum.isEmpty() ? Cause.UNKNOWN : primary(sum);
+            Cause current = t.publishedCause;
+            if (current != cause && current != Cause.NONE && current != Cause.VANTAGE && current != Cause.UNKNOWN
+                    && sum.getOrDefault(current, 0.0) >= CAUSE_KEEP_SHARE * sum.getOrDefault(cause, 0.0)) {
+                cause = current; // a new cause must clearly overtake the published one: no flapping between causes
+            }
             causes = holding(sum, cause);
         }
         Status status = cause == Cause.VANTAGE ? t.statusBefore : heldStatus(t, latest);

@@ -138,9 +138,10 @@ final class RoundJudge {
                 out.add(Words.of("connexion TCP normale (" + Words.durationFr(s.connectMs()) + ")",
                         "normal TCP connect (" + Words.durationEn(s.connectMs()) + ")"));
             } else if (s.synRetries() > 0) {
-                out.add(Words.of("connexions TCP vers 1 s ou 3 s (" + s.synRetries()
-                                + " étapes) : paquets SYN perdus et retransmis",
-                        "TCP connects near 1 s or 3 s (" + s.synRetries() + " steps): SYN packets lost and resent"));
+                String steps = s.synRetries() + (s.synRetries() > 1 ? " étapes" : " étape");
+                out.add(Words.of("connexions TCP vers 1 s ou 3 s (" + steps + ") : paquets SYN perdus et retransmis",
+                        "TCP connects near 1 s or 3 s (" + s.synRetries() + (s.synRetries() > 1 ? " steps" : " step")
+                                + "): SYN packets lost and resent"));
             } else {
                 out.add(Words.of("connexion TCP lente (" + Words.durationFr(s.connectMs()) + ")",
                         "slow TCP connect (" + Words.durationEn(s.connectMs()) + ")"));

@@ -57,14 +57,16 @@ final class Words {
         return l == null ? label.replace('_', ' ') : l[1];
     }
 
-    /** "4,2 s" or "380 ms". */
+    /** "4,2 s", "380 ms" or "0,4 ms" (loopback). */
     static String durationFr(double ms) {
-        return ms >= 1000 ? String.format(Locale.FRANCE, "%.1f s", ms / 1000) : String.format(Locale.FRANCE, "%.0f ms", ms);
+        if (ms >= 1000) return String.format(Locale.FRANCE, "%.1f s", ms / 1000);
+        return ms < 10 ? String.format(Locale.FRANCE, "%.1f ms", ms) : String.format(Locale.FRANCE, "%.0f ms", ms);
     }
 
     /** "4.2 s" or "380 ms". */
     static String durationEn(double ms) {
-        return ms >= 1000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000) : String.format(Locale.ROOT, "%.0f ms", ms);
+        if (ms >= 1000) return String.format(Locale.ROOT, "%.1f s", ms / 1000);
+        return ms < 10 ? String.format(Locale.ROOT, "%.1f ms", ms) : String.format(Locale.ROOT, "%.0f ms", ms);
     }
 
     /** "14" or "3,5". */

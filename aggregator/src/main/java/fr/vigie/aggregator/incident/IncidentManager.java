@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -112,7 +113,7 @@ public final class IncidentManager {
         statusOfTarget.put(target, v.status());
         String id = openByKey.get(key);
         if (id == null) {
-            id = newId(v.ts(), scope, v.cause());
+            id = newId(v.ts(), scope);
             scopeById.put(id, scope);
             keyById.put(id, key);
             openByKey.put(key, id);
@@ -164,8 +165,12 @@ public final class IncidentManager {
         remaining.remove(target);
         if (remaining.isEmpty()) {
             openByKey.remove(keyById.get(id));
-            append(new IncidentEvent(id, 0, ts, IncidentEvent.Type.RESOLVED, Status.OPERATIONAL, null, List.of(),
-                    evidence, "résolu : tous les services concernés fonctionnent de nouveau", AUTHOR), changes);
+            // A resolved incident lists every target it affected, not only the last one to recover.
+            LinkedHashSet<String> all = new LinkedHashSet<>();
+            logById.get(id).forEach(e -> all.addAll(e.targets()));
+            append(new IncidentEvent(id, 0, ts, IncidentEvent.Type.RESOLVED, Status.OPERATIONAL, null,
+                    List.copyOf(all), evidence, "résolu : tous les services concernés fonctionnent de nouveau",
+                    AUTHOR), changes);
         } else {
             Incident inc = states.get(id);
             append(new IncidentEvent(id, 0, ts, IncidentEvent.Type.TARGETS_CHANGED, worstOf(remaining), null,
@@ -214,9 +219,9 @@ public final class IncidentManager {
         return worst;
     }
 
-    private String newId(Instant ts, String scope, Cause cause) {
-        return ts.atZone(zone).toLocalDate() + "-" + IncidentScope.slug(scope) + "-" + cause.wire() + "-"
-                + (states.size() + 1);
+    private String newId(Instant ts, String scope) {
+        // No cause in the id: the cause may evolve while the incident stays the same.
+        return ts.atZone(zone).toLocalDate() + "-" + IncidentScope.slug(scope) + "-" + (states.size() + 1);
     }
 
     /** "saturation sur 9 ENT hébergés par X" */
