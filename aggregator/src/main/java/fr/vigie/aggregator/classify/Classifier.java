@@ -297,6 +297,7 @@ public final class Classifier {
             sum.merge(Cause.STORAGE, hangs, Double::sum);
         }
         boolean alone = fleet.affectedInGroup(t.group, latest.signals().start()) <= 1;
+        boolean isolatedTimeouts = false;
         if (unreachable > 0 && (sum.getOrDefault(Cause.ATTACK, 0.0) > 0 || streaks >= 2)) {
             double network = sum.getOrDefault(Cause.NETWORK, 0.0) - unreachable;
             if (network > 0) sum.put(Cause.NETWORK, network); else sum.remove(Cause.NETWORK);
@@ -305,6 +306,7 @@ public final class Classifier {
             // One service unreachable by connect time-outs while the rest of its host answers: a dead server
             // or a flood on its address look the same from outside; both are listed, network first.
             sum.merge(Cause.ATTACK, SECONDARY_SHARE * sum.getOrDefault(Cause.NETWORK, unreachable), Double::sum);
+            isolatedTimeouts = true;
         }
         if (t.onset != null && t.onset.ramp() && sum.containsKey(Cause.SATURATION)) {
             // A ramp is how load arrives; it tips a tie between saturation and attack towards saturation.
@@ -327,6 +329,12 @@ public final class Classifier {
         }
         Status status = cause == Cause.VANTAGE ? t.statusBefore : heldStatus(t, latest);
         List<Evidence> evidence = new ArrayList<>(latest.evidence());
+        if (isolatedTimeouts && cause == Cause.NETWORK) {
+            evidence.add(Words.of("connexions sans réponse vers ce seul service : serveur arrêté ou inondation de "
+                            + "son adresse, indiscernables de l'extérieur",
+                    "connections unanswered to this service alone: a stopped server or a flood on its address,"
+                            + " which look alike from outside"));
+        }
         if (streaks >= 2 && cause == Cause.ATTACK) {
             evidence.add(Words.of("défaillances par vagues (" + streaks + " depuis le début)",
                     "failures in waves (" + streaks + " so far)"));
