@@ -169,7 +169,7 @@ public final class Classifier {
         learn(t, round, slot, a);
 
         boolean unhealthy = !a.healthy();
-        fleet.update(t.id, t.group, t.kind, first.ts(), unhealthy, a.networkish(), primary(a.scores()));
+        fleet.update(t.id, t.group, t.kind, first.ts(), unhealthy, a.networkish());
         if (unhealthy && a.status() != Status.UNDER_MAINTENANCE
                 && fleet.vantageSuspected(t.id, t.kind, true, a.networkish(), first.ts())) {
             a = asVantage(a, t);

@@ -1,6 +1,5 @@
 package fr.vigie.aggregator.classify;
 
-import fr.vigie.aggregator.Cause;
 import fr.vigie.config.TargetKind;
 
 import java.time.Duration;
@@ -27,9 +26,8 @@ final class FleetView {
         this.horizon = horizon;
     }
 
-    void update(String target, String group, TargetKind kind, Instant ts, boolean unhealthy, boolean networkish,
-                Cause likelyCause) {
-        latest.put(target, new Entry(target, group, kind, ts, unhealthy, networkish, likelyCause));
+    void update(String target, String group, TargetKind kind, Instant ts, boolean unhealthy, boolean networkish) {
+        latest.put(target, new Entry(target, group, kind, ts, unhealthy, networkish));
     }
 
     /** True when this target's unreachability is better explained by the prober's own side. */
@@ -73,25 +71,11 @@ final class FleetView {
         return n;
     }
 
-    /** Targets of the group seen recently. */
-    int probedInGroup(String group, Instant ts) {
-        if (group == null) {
-            return 0;
-        }
-        int n = 0;
-        for (Entry e : latest.values()) {
-            if (recent(e, ts) && Objects.equals(group, e.group)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     private boolean recent(Entry e, Instant ts) {
         return !e.ts.isBefore(ts.minus(horizon));
     }
 
     private record Entry(String target, String group, TargetKind kind, Instant ts, boolean unhealthy,
-                         boolean networkish, Cause likelyCause) {
+                         boolean networkish) {
     }
 }

@@ -22,7 +22,6 @@ final class TargetState {
     final String id;
     final String group;
     final TargetKind kind;
-    final String groupLabel;
     /** Steps one run should report per the journey, or 0 when unknown (then a new run id closes the round). */
     final int expectedSteps;
     /** Steps this target's runs were seen to report (learnt when a new run id closed a round), 0 until then. */
@@ -49,7 +48,6 @@ final class TargetState {
         this.id = id;
         this.group = group;
         this.kind = kind;
-        this.groupLabel = group;
         this.expectedSteps = expectedSteps;
     }
 

@@ -63,18 +63,18 @@ class OnsetAndWordsTest {
     void controlTargetFailingOrNearlyAllUnreachableBlamesTheVantage() {
         Instant t = Instant.parse("2021-04-06T09:00:00Z");
         FleetView fleet = new FleetView(Duration.ofMinutes(10));
-        fleet.update("a", "g1", TargetKind.ENT, t, true, true, null);
-        fleet.update("b", "g2", TargetKind.ENT, t, false, false, null);
-        fleet.update("c", "g3", TargetKind.ENT, t, false, false, null);
+        fleet.update("a", "g1", TargetKind.ENT, t, true, true);
+        fleet.update("b", "g2", TargetKind.ENT, t, false, false);
+        fleet.update("c", "g3", TargetKind.ENT, t, false, false);
         assertThat(fleet.vantageSuspected("a", TargetKind.ENT, true, true, t)).isFalse();
 
-        fleet.update("b", "g2", TargetKind.ENT, t, true, true, null);
-        fleet.update("c", "g3", TargetKind.ENT, t, true, true, null);
+        fleet.update("b", "g2", TargetKind.ENT, t, true, true);
+        fleet.update("c", "g3", TargetKind.ENT, t, true, true);
         assertThat(fleet.vantageSuspected("a", TargetKind.ENT, true, true, t)).isTrue();
 
         FleetView withControl = new FleetView(Duration.ofMinutes(10));
-        withControl.update("witness", null, TargetKind.CONTROL, t, true, true, null);
-        withControl.update("a", "g1", TargetKind.ENT, t, true, true, null);
+        withControl.update("witness", null, TargetKind.CONTROL, t, true, true);
+        withControl.update("a", "g1", TargetKind.ENT, t, true, true);
         assertThat(withControl.vantageSuspected("a", TargetKind.ENT, true, true, t)).isTrue();
         // A stale control failure from long ago says nothing now.
         assertThat(withControl.vantageSuspected("a", TargetKind.ENT, true, true, t.plus(Duration.ofHours(1))))
@@ -86,9 +86,9 @@ class OnsetAndWordsTest {
         Instant t = Instant.parse("2021-04-06T09:00:00Z");
         FleetView fleet = new FleetView(Duration.ofMinutes(10));
         for (String id : List.of("a", "b", "c", "d")) {
-            fleet.update(id, "same", TargetKind.ENT, t, true, true, null);
+            fleet.update(id, "same", TargetKind.ENT, t, true, true);
         }
-        fleet.update("e", "other", TargetKind.ENT, t, false, false, null);
+        fleet.update("e", "other", TargetKind.ENT, t, false, false);
         assertThat(fleet.vantageSuspected("a", TargetKind.ENT, true, true, t)).isFalse();
         assertThat(fleet.affectedInGroup("same", t)).isEqualTo(4);
     }
