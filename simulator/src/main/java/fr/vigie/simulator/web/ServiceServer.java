@@ -34,6 +34,9 @@ public final class ServiceServer {
     private ListenerMode mode;
     private HttpServer http;
     private Resetter resetter;
+    private static final int OPEN_ATTEMPTS = 5;
+    private static final long REBIND_PAUSE_MS = 100;
+
     private Blackhole blackhole;
     private Future<Void> switching = Future.succeededFuture();
     private volatile long requests;
@@ -82,12 +85,21 @@ public final class ServiceServer {
     /** Moves the port to a mode; switches are serialised so a pulse never races its predecessor. */
     public Future<Void> switchTo(ListenerMode target) {
         switching = switching.transform(ignored -> target == mode ? Future.succeededFuture()
-                : closeCurrent().compose(v -> open(target)).onSuccess(v -> {
+                : closeCurrent().compose(v -> openRetrying(target, OPEN_ATTEMPTS)).onSuccess(v -> {
                     LOG.info("target={} listener {} -> {}", spec.id(), mode, target);
                     mode = target;
-                }).onFailure(e -> LOG.warn("target={} cannot switch listener to {}: {}", spec.id(), target,
-                        e.toString())));
+                }).onFailure(e -> {
+                    // The old holder is closed: the port now refuses. Saying so lets the next switch reopen it.
+                    mode = ListenerMode.REFUSED;
+                    LOG.warn("target={} cannot switch listener to {}: {}", spec.id(), target, e.toString());
+                }));
         return switching;
+    }
+
+    /** The kernel may still hold the port an instant after a close: retry the bind a few times. */
+    private Future<Void> openRetrying(ListenerMode target, int attempts) {
+        return open(target).recover(e -> attempts <= 1 ? Future.failedFuture(e)
+                : vertx.timer(REBIND_PAUSE_MS).compose(t -> openRetrying(target, attempts - 1)));
     }
 
     /** Closes whatever holds the port. */
