@@ -45,6 +45,8 @@ public final class InfluxStore implements Store {
     private final ConcurrentLinkedQueue<DiskSpool.SpooledLine> pending = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService writer;
     private final Object lock = new Object();
+    /** Revealed only to build the client; scrubbed from every message we log or throw. */
+    private final String passwordText;
     private boolean schemaReady;
     private boolean closed;
 
@@ -62,6 +64,7 @@ public final class InfluxStore implements Store {
         this.database = database;
         this.rawRetention = rawRetention == null ? Duration.ofDays(30) : rawRetention;
         this.spool = new DiskSpool(spoolDir);
+        this.passwordText = password == null || password.isEmpty() ? null : password.reveal();
         // Short time-outs: a slow server must push points to the spool, not stall the aggregator.
         OkHttpClient.Builder http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(2))
                 .readTimeout(Duration.ofSeconds(10)).writeTimeout(Duration.ofSeconds(10));
@@ -148,7 +151,7 @@ public final class InfluxStore implements Store {
         try {
             flush();
         } catch (RuntimeException e) {
-            LOG.error("InfluxDB writer failed, will retry: {}", e.getMessage());
+            LOG.error("InfluxDB writer failed, will retry: {}", safe(e));
         }
     }
 
@@ -196,13 +199,13 @@ public final class InfluxStore implements Store {
         } catch (InfluxDBException e) {
             if (!e.isRetryWorth()) {
                 // Refused for good (beyond retention, type conflict): spooling it would block the spool forever.
-                LOG.error("InfluxDB on {} refused points, dropped: {}", url, e.getMessage());
+                LOG.error("InfluxDB on {} refused points, dropped: {}", url, safe(e));
                 return true;
             }
-            LOG.warn("InfluxDB write to {} failed: {}", url, e.getMessage());
+            LOG.warn("InfluxDB write to {} failed: {}", url, safe(e));
             return false;
         } catch (RuntimeException e) {
-            LOG.warn("InfluxDB write to {} failed: {}", url, e.getMessage());
+            LOG.warn("InfluxDB write to {} failed: {}", url, safe(e));
             return false;
         }
     }
@@ -215,9 +218,18 @@ public final class InfluxStore implements Store {
             InfluxSchema.ensure(influx, database, rawRetention);
             schemaReady = true;
         } catch (RuntimeException e) {
-            LOG.warn("InfluxDB on {} not ready for database {}: {}", url, database, e.getMessage());
+            LOG.warn("InfluxDB on {} not ready for database {}: {}", url, database, safe(e));
         }
         return schemaReady;
+    }
+
+    /** An exception's message without the password (the client sends it as a query parameter). */
+    private String safe(Throwable e) {
+        return scrub(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    private String scrub(String text) {
+        return passwordText == null || text == null ? text : text.replace(passwordText, "******");
     }
 
     private <T> List<T> select(String rp, String measurement, String target, Instant from, Instant to,
@@ -234,11 +246,11 @@ public final class InfluxStore implements Store {
         try {
             r = influx.query(new Query(q, database));
         } catch (RuntimeException e) {
-            throw new StoreException("InfluxDB query on " + url + " failed", e);
+            throw new StoreException("InfluxDB query on " + url + " failed: " + safe(e), null);
         }
         String error = InfluxSchema.errorOf(r);
         if (error != null) {
-            throw new StoreException("InfluxDB query on " + url + " failed: " + error, null);
+            throw new StoreException("InfluxDB query on " + url + " failed: " + scrub(error), null);
         }
         List<T> out = new ArrayList<>();
         if (r.getResults() == null) {

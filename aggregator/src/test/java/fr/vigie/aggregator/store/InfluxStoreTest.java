@@ -73,6 +73,50 @@ class InfluxStoreTest extends StoreContractTest {
     }
 
     @Test
+    void thePasswordNeverReachesLogsOrExceptions() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(InfluxStore.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen =
+                new ch.qos.logback.core.read.ListAppender<>();
+        seen.start();
+        logger.addAppender(seen);
+        String password = "pw-influx-7f3a9c";
+        // A hostile InfluxDB that echoes the credentials it received in its error messages.
+        com.sun.net.httpserver.HttpServer echo = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        echo.createContext("/", ex -> {
+            String auth = String.valueOf(ex.getRequestHeaders().getFirst("Authorization"));
+            String who = auth.startsWith("Basic ") ? new String(java.util.Base64.getDecoder().decode(auth.substring(6)),
+                    StandardCharsets.UTF_8) : ex.getRequestURI().toString();
+            byte[] body = ("{\"error\":\"refused " + who + "\"}").getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(400, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        echo.start();
+        StringBuilder text = new StringBuilder();
+        try (InfluxStore store = new InfluxStore("http://127.0.0.1:" + echo.getAddress().getPort(),
+                "vigie_secret_test", Duration.ofDays(7),
+                dir.resolve("secret-spool"), fr.vigie.config.Secret.of("literal", "vigie"),
+                fr.vigie.config.Secret.of("env:INFLUX_PASSWORD", password))) {
+            store.appendResults(List.of(Fixtures.ok("a", T0, "home", StepKind.PAGE, 10, 10)));
+            store.flush();
+            try {
+                store.results("a", T0, T0.plusSeconds(1));
+            } catch (StoreException e) {
+                text.append(e).append(e.getCause());
+            }
+        } finally {
+            logger.detachAppender(seen);
+            echo.stop(0);
+        }
+        seen.list.forEach(e -> text.append(e.getFormattedMessage()).append('\n'));
+        assertThat(seen.list).isNotEmpty();
+        assertThat(text.toString()).contains("******").doesNotContain(password);
+    }
+
+    @Test
     void resultsWrittenWhileInfluxIsDownAreReplayedExactlyOnceInOrder() throws Exception {
         String db = "vigie_spool_" + UUID.randomUUID().toString().replace("-", "");
         databases.put(null, db);
