@@ -1,13 +1,11 @@
 package fr.vigie.app.demo;
 
 import fr.vigie.aggregator.AggregatorListener;
-import fr.vigie.aggregator.Cause;
 import fr.vigie.aggregator.Verdict;
 import fr.vigie.bench.scoring.VerdictPoint;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Keeps the verdict timeline of a demo run, for the score printed at the end. */
 final class VerdictRecorder implements AggregatorListener {
@@ -15,8 +13,7 @@ final class VerdictRecorder implements AggregatorListener {
 
     @Override
     public synchronized void onVerdict(Verdict v) {
-        points.add(new VerdictPoint(v.ts(), v.target(), v.status().wire(),
-                v.causes().stream().map(Cause::wire).collect(Collectors.toSet())));
+        points.add(VerdictPoint.from(v));
     }
 
     synchronized List<VerdictPoint> points() {
