@@ -47,6 +47,12 @@ final class AggregatorSnapshots implements SnapshotSource {
         List<Incident> incidents = aggregator.incidents();
         Instant lastRound = aggregator.lastRound();
         boolean vantageImpaired = current.values().stream().anyMatch(v -> v.cause() == Cause.VANTAGE);
+        // Forget cached buckets older than the longest chart, so a long-running service does not grow forever.
+        long oldest = now.minus(WEEK_BUCKET.multipliedBy(29)).toEpochMilli();
+        settled.keySet().removeIf(k -> {
+            String[] parts = k.split("\\|");
+            return Long.parseLong(parts[parts.length - 2]) < oldest;
+        });
         Map<String, List<DayStatus>> history = new LinkedHashMap<>();
         Map<String, List<LatencyPoint>> day = new LinkedHashMap<>();
         Map<String, List<LatencyPoint>> week = new LinkedHashMap<>();
