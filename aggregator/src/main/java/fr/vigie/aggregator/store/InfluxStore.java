@@ -34,6 +34,7 @@ import java.util.function.Function;
  */
 public final class InfluxStore implements Store {
     static final long FLUSH_PERIOD_MS = 250;
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final int CHUNK = 5_000;
     private static final Logger LOG = LoggerFactory.getLogger(InfluxStore.class);
 
@@ -60,6 +61,12 @@ public final class InfluxStore implements Store {
      */
     public InfluxStore(String url, String database, Duration rawRetention, Path spoolDir, Secret username,
                        Secret password) {
+        this(url, database, rawRetention, spoolDir, username, password, DEFAULT_TIMEOUT);
+    }
+
+    /** @param timeout bound of one HTTP exchange: beyond it the server counts as slow and points go to the spool */
+    InfluxStore(String url, String database, Duration rawRetention, Path spoolDir, Secret username,
+                Secret password, Duration timeout) {
         this.url = url;
         this.database = database;
         this.rawRetention = rawRetention == null ? Duration.ofDays(30) : rawRetention;
@@ -67,7 +74,7 @@ public final class InfluxStore implements Store {
         this.passwordText = password == null || password.isEmpty() ? null : password.reveal();
         // Short time-outs: a slow server must push points to the spool, not stall the aggregator.
         OkHttpClient.Builder http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(2))
-                .readTimeout(Duration.ofSeconds(10)).writeTimeout(Duration.ofSeconds(10));
+                .readTimeout(timeout).writeTimeout(timeout);
         this.influx = username == null
                 ? InfluxDBFactory.connect(url, http)
                 : InfluxDBFactory.connect(url, username.reveal(), password == null ? "" : password.reveal(), http);

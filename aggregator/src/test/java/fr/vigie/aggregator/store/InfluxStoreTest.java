@@ -117,6 +117,45 @@ class InfluxStoreTest extends StoreContractTest {
     }
 
     @Test
+    void aServerTooSlowToAnswerSendsPointsToTheSpoolAndTheyArriveLater() throws Exception {
+        String db = "vigie_slow_" + UUID.randomUUID().toString().replace("-", "");
+        databases.put(null, db);
+        Path spoolDir = dir.resolve("slow-spool");
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // Accepts every request and never answers until the test ends: a stalled InfluxDB.
+        com.sun.net.httpserver.HttpServer stalled = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        stalled.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        stalled.createContext("/", ex -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        stalled.start();
+        List<StepResult> all = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            all.add(Fixtures.ok("slow", T0.plusSeconds(i), "home", StepKind.PAGE, 30, 100 + i));
+        }
+        try (InfluxStore slow = new InfluxStore("http://127.0.0.1:" + stalled.getAddress().getPort(), db,
+                Duration.ofDays(7), spoolDir, null, null, Duration.ofMillis(300))) {
+            slow.appendResults(all);
+            slow.flush();
+            assertThat(slow.spooling()).isTrue();
+        } finally {
+            release.countDown();
+            stalled.stop(0);
+        }
+        try (InfluxStore back = new InfluxStore(URL, db, Duration.ofDays(7), spoolDir, null, null)) {
+            back.flush();
+            assertThat(back.spooling()).isFalse();
+            assertThat(back.results("slow", T0, T0.plusSeconds(3600))).containsExactlyElementsOf(all);
+        }
+    }
+
+    @Test
     void resultsWrittenWhileInfluxIsDownAreReplayedExactlyOnceInOrder() throws Exception {
         String db = "vigie_spool_" + UUID.randomUUID().toString().replace("-", "");
         databases.put(null, db);
