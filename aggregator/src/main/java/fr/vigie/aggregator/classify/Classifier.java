@@ -1,5 +1,6 @@
 package fr.vigie.aggregator.classify;
 
+import fr.vigie.config.calendar.SchoolCalendar;
 import fr.vigie.aggregator.Cause;
 import fr.vigie.aggregator.Evidence;
 import fr.vigie.aggregator.Status;
@@ -53,7 +54,7 @@ public final class Classifier {
         this.tuning = config.classifier() == null ? ClassifierConfig.defaults() : config.classifier();
         this.zone = config.site() == null || config.site().timeZone() == null
                 ? ZoneId.of("Europe/Paris") : config.site().timeZone();
-        this.days = new DayTypes(config.calendars());
+        this.days = new DayTypes(config.calendars(), SchoolCalendar.load());
         this.extractor = new SignalExtractor(new SymptomReader(
                 config.probing() == null ? List.of() : config.probing().signatures()));
         this.judge = new RoundJudge(tuning.slowFactor());
@@ -132,9 +133,9 @@ public final class Classifier {
     private TargetState newState(String id) {
         Target target = config.target(id).orElse(null);
         if (target == null) {
-            return new TargetState(id, null, TargetKind.ENT, 0);
+            return new TargetState(id, null, TargetKind.ENT, 0, null);
         }
-        return new TargetState(id, target.hostingGroup(), target.kind(), expectedSteps(target));
+        return new TargetState(id, target.hostingGroup(), target.kind(), expectedSteps(target), target.holidayZone());
     }
 
     /**
@@ -157,7 +158,7 @@ public final class Classifier {
         StepResult first = round.get(0);
         Instant decidedAt = round.get(round.size() - 1).ts();
         ZonedDateTime local = first.ts().atZone(zone);
-        int slot = local.getHour() + (days.schoolDay(local.toLocalDate()) ? 0 : 24);
+        int slot = local.getHour() + (days.schoolDay(local.toLocalDate(), t.holidayZone) ? 0 : 24);
         round = markDeclaredMaintenance(t, round);
 
         RoundSignals signals = extractor.extract(round, t.baselines, slot);
@@ -234,7 +235,7 @@ public final class Classifier {
                 t.open = true;
                 t.statusBefore = t.published == null ? Status.OPERATIONAL : t.published.status();
                 int firstBad = t.history.size() - Math.min(t.consecutiveBad, t.history.size());
-                t.onset = Onset.of(t.history, firstBad, zone, days);
+                t.onset = Onset.of(t.history, firstBad, zone, days, t.holidayZone);
                 t.episode.clear();
                 t.episode.addAll(t.history.subList(firstBad, t.history.size()));
                 return publish(t, episodeVerdict(t, a, decidedAt));

@@ -24,7 +24,7 @@ record Onset(boolean ramp, Instant since, boolean schoolRush) {
     private static final LocalTime RUSH_END = LocalTime.of(9, 30);
 
     /** @param history oldest first; {@code firstBad} is the index of the episode's first bad round */
-    static Onset of(List<RoundAssessment> history, int firstBad, ZoneId zone, DayTypes days) {
+    static Onset of(List<RoundAssessment> history, int firstBad, ZoneId zone, DayTypes days, String holidayZone) {
         Instant firstBadTs = history.get(firstBad).signals().start();
         int j = firstBad;
         while (j > 0) {
@@ -39,7 +39,7 @@ record Onset(boolean ramp, Instant since, boolean schoolRush) {
         Instant since = ramp ? history.get(j).signals().start() : firstBadTs;
         ZonedDateTime local = since.atZone(zone);
         LocalTime t = local.toLocalTime();
-        boolean rush = days.schoolDay(local.toLocalDate()) && !t.isBefore(RUSH_START) && t.isBefore(RUSH_END);
+        boolean rush = days.schoolDay(local.toLocalDate(), holidayZone) && !t.isBefore(RUSH_START) && t.isBefore(RUSH_END);
         return new Onset(ramp, since, rush);
     }
 

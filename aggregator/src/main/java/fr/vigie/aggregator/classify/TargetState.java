@@ -22,6 +22,8 @@ final class TargetState {
     final String id;
     final String group;
     final TargetKind kind;
+    /** school holiday zone A, B or C; null for national services */
+    final String holidayZone;
     /** Steps one run should report per the journey, or 0 when unknown (then a new run id closes the round). */
     final int expectedSteps;
     /** Steps this target's runs were seen to report (learnt when a new run id closed a round), 0 until then. */
@@ -44,8 +46,9 @@ final class TargetState {
     Verdict published;
     Cause publishedCause = Cause.NONE;
 
-    TargetState(String id, String group, TargetKind kind, int expectedSteps) {
+    TargetState(String id, String group, TargetKind kind, int expectedSteps, String holidayZone) {
         this.id = id;
+        this.holidayZone = holidayZone;
         this.group = group;
         this.kind = kind;
         this.expectedSteps = expectedSteps;

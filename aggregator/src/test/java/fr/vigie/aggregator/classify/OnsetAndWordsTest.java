@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Onset shape, school-rush timing, French wording and fleet correlation. */
 class OnsetAndWordsTest {
+    private static final DayTypes DAYS = new DayTypes(Map.of(), fr.vigie.config.calendar.SchoolCalendar.load());
+
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private static RoundAssessment round(Instant start, double ttfbRatio, int failed) {
@@ -26,13 +28,8 @@ class OnsetAndWordsTest {
 
     @Test
     void latencyClimbingBeforeTheFirstBadRoundIsARampInTheSchoolRush() {
-        Instant t0 = Instant.parse("2021-04-06T05:40:00Z"); // 07:40 in Paris, summer time, a Tuesday
-        List<RoundAssessment> h = new ArrayList<>();
-        double[] ratios = {1.0, 1.0, 1.4, 1.8, 2.5, 3.5};
-        for (int i = 0; i < ratios.length; i++) {
-            h.add(round(t0.plus(Duration.ofMinutes(2L * i)), ratios[i], i == 5 ? 1 : 0));
-        }
-        Onset onset = Onset.of(h, 5, PARIS, new DayTypes(Map.of()));
+        List<RoundAssessment> h = rampFrom(Instant.parse("2021-04-06T05:40:00Z")); // 07:40 in Paris, a Tuesday
+        Onset onset = Onset.of(h, 5, PARIS, DAYS, "C");
         assertThat(onset.ramp()).isTrue();
         assertThat(onset.schoolRush()).isTrue();
         assertThat(onset.evidence(PARIS).fr()).isEqualTo("montée progressive depuis 07:44, pendant la pointe scolaire du matin");
@@ -40,11 +37,29 @@ class OnsetAndWordsTest {
     }
 
     @Test
+    void theSameRampDuringTheSchoolHolidaysIsNotTheSchoolRush() {
+        // 07:40 on a Tuesday of the spring 2021 holidays (all zones)
+        Onset onset = Onset.of(rampFrom(Instant.parse("2021-04-13T05:40:00Z")), 5, PARIS, DAYS, "C");
+        assertThat(onset.ramp()).isTrue();
+        assertThat(onset.schoolRush()).isFalse();
+    }
+
+    /** Six rounds two minutes apart, TTFB climbing, the last one failing. */
+    private static List<RoundAssessment> rampFrom(Instant t0) {
+        List<RoundAssessment> h = new ArrayList<>();
+        double[] ratios = {1.0, 1.0, 1.4, 1.8, 2.5, 3.5};
+        for (int i = 0; i < ratios.length; i++) {
+            h.add(round(t0.plus(Duration.ofMinutes(2L * i)), ratios[i], i == 5 ? 1 : 0));
+        }
+        return h;
+    }
+
+    @Test
     void aSuddenFaultAtAnOddHourIsAStep() {
         Instant t0 = Instant.parse("2021-04-06T13:00:00Z");
         List<RoundAssessment> h = List.of(round(t0, 1.0, 0), round(t0.plusSeconds(30), 1.0, 0),
                 round(t0.plusSeconds(60), 9.0, 3));
-        Onset onset = Onset.of(h, 2, PARIS, new DayTypes(Map.of()));
+        Onset onset = Onset.of(h, 2, PARIS, DAYS, "C");
         assertThat(onset.ramp()).isFalse();
         assertThat(onset.schoolRush()).isFalse();
         assertThat(onset.evidence(PARIS).fr()).isEqualTo("apparition brutale à 15:01");
