@@ -12,6 +12,7 @@ import fr.vigie.app.system.VigieSystem;
 import fr.vigie.config.ConfigLoader;
 import fr.vigie.config.VigieConfig;
 import fr.vigie.simulator.SimOptions;
+import fr.vigie.simulator.LoopbackPorts;
 import fr.vigie.simulator.SimulatedFleet;
 import fr.vigie.simulator.faults.FaultRequest;
 import fr.vigie.simulator.faults.FaultType;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,13 +80,14 @@ class EndToEndTest {
             req.response().setStatusCode(204).end();
         })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
+        List<Integer> ports = LoopbackPorts.free(5);
         String yaml = new String(getClass().getResourceAsStream("/e2e.yaml").readAllBytes(), StandardCharsets.UTF_8)
                 .replace("@DIR@", dir.toString())
-                .replace("@ENT@", String.valueOf(freePort()))
-                .replace("@CAS@", String.valueOf(freePort()))
-                .replace("@CONTROL@", String.valueOf(freePort()))
-                .replace("@SITE@", String.valueOf(freePort()))
-                .replace("@ADMIN@", String.valueOf(freePort()))
+                .replace("@ENT@", String.valueOf(ports.get(0)))
+                .replace("@CAS@", String.valueOf(ports.get(1)))
+                .replace("@CONTROL@", String.valueOf(ports.get(2)))
+                .replace("@SITE@", String.valueOf(ports.get(3)))
+                .replace("@ADMIN@", String.valueOf(ports.get(4)))
                 .replace("@HOOK@", String.valueOf(webhook.actualPort()));
         Path file = dir.resolve("e2e.yaml");
         Files.writeString(file, yaml);
@@ -233,9 +234,4 @@ class EndToEndTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

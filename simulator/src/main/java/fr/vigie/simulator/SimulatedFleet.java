@@ -27,6 +27,15 @@ public final class SimulatedFleet {
     /** Binds every service (and the admin API unless disabled); fails if a port is taken. */
     public static Future<SimulatedFleet> start(Vertx vertx, List<ServiceSpec> specs, SimOptions options) {
         List<ServiceSpec> copy = List.copyOf(specs);
+        // Vert.x shares one port between servers of the same instance: two services on one port would
+        // answer each other's requests in turn. Refuse instead.
+        java.util.Set<String> addresses = new java.util.HashSet<>();
+        for (ServiceSpec spec : copy) {
+            if (!addresses.add(spec.host() + ":" + spec.port())) {
+                return Future.failedFuture(new IllegalArgumentException("two simulated services on "
+                        + spec.host() + ":" + spec.port() + " (second: " + spec.id() + ")"));
+            }
+        }
         FleetVerticle verticle = new FleetVerticle(copy, options);
         return vertx.deployVerticle(verticle).map(id -> new SimulatedFleet(vertx, verticle, id, copy));
     }

@@ -3,7 +3,6 @@ package fr.vigie.simulator;
 import io.vertx.core.Vertx;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,11 +34,17 @@ final class FleetFixture implements AutoCloseable {
         return specs;
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
+    /** A free loopback port never handed out before in this JVM (the kernel may give a closed port again). */
+    static synchronized int freePort() {
+        while (true) {
+            int port = LoopbackPorts.free(1).get(0);
+            if (HANDED.add(port)) {
+                return port;
+            }
         }
     }
+
+    private static final java.util.Set<Integer> HANDED = new java.util.HashSet<>();
 
     ServiceSpec service(String id) {
         return fleet.services().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();

@@ -12,6 +12,7 @@ import fr.vigie.probes.testing.Fixtures;
 import fr.vigie.probes.testing.Warmup;
 import fr.vigie.simulator.Capacity;
 import fr.vigie.simulator.Flavour;
+import fr.vigie.simulator.LoopbackPorts;
 import fr.vigie.simulator.ServiceSpec;
 import fr.vigie.simulator.SimOptions;
 import fr.vigie.simulator.SimulatedFleet;
@@ -22,8 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,9 +49,10 @@ class TemplatesAgainstSimulatorTest {
     static void start() throws IOException {
         vertx = Vertx.vertx();
         List<ServiceSpec> list = new ArrayList<>();
+        List<Integer> ports = LoopbackPorts.free(TEMPLATES.size());
         for (String template : TEMPLATES) {
             ServiceSpec spec = new ServiceSpec("sim-" + template, Flavour.forJourney(template), "127.0.0.1",
-                    freePort(), "group-" + template, Capacity.standard(), USER, PASSWORD);
+                    ports.get(list.size()), "group-" + template, Capacity.standard(), USER, PASSWORD);
             specs.put(template, spec);
             list.add(spec);
         }
@@ -66,12 +66,6 @@ class TemplatesAgainstSimulatorTest {
         Await.result(runner.close());
         Await.result(fleet.close());
         Await.result(vertx.close());
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     static Target target(String template, boolean withAccount) {
