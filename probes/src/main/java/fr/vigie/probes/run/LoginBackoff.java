@@ -1,5 +1,16 @@
 package fr.vigie.probes.run;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Properties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,26 +21,88 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Never get a test account locked: after a {@code login_rejected} (Open ENT NG locks after 5 failures
  * in 15 minutes), a target's logged-in steps pause for {@code probing.loginBackoff}; public steps still run.
+ * With a file, pauses survive a restart, so a crash loop cannot retry a rejected password.
  */
 public final class LoginBackoff {
+    private static final Logger LOG = LoggerFactory.getLogger(LoginBackoff.class);
+
     private final Duration pause;
     private final Clock clock;
+    private final Path file;
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
 
     public LoginBackoff(Duration pause, Clock clock) {
-        this.pause = pause;
-        this.clock = clock;
+        this(pause, clock, null);
     }
 
     public LoginBackoff(Duration pause) {
         this(pause, Clock.systemUTC());
     }
 
+    private LoginBackoff(Duration pause, Clock clock, Path file) {
+        this.pause = pause;
+        this.clock = clock;
+        this.file = file;
+    }
+
+    /** Pauses kept in {@code file} (target id = end of pause), read back at start. */
+    public static LoginBackoff persistent(Duration pause, Clock clock, Path file) {
+        LoginBackoff backoff = new LoginBackoff(pause, clock, file);
+        backoff.load();
+        return backoff;
+    }
+
     /** Records a rejected login for {@code targetId} now. */
     public Instant pause(String targetId) {
         Instant until = clock.instant().plus(pause);
         pausedUntil.put(targetId, until);
+        save();
         return until;
+    }
+
+    private void load() {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        Properties saved = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            saved.load(r);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("login back-off file {} unreadable, starting without pauses: {}", file, e.toString());
+            return;
+        }
+        Instant now = clock.instant();
+        for (String target : saved.stringPropertyNames()) {
+            try {
+                Instant until = Instant.parse(saved.getProperty(target));
+                if (now.isBefore(until)) {
+                    pausedUntil.put(target, until);
+                    LOG.info("target={} logged-in steps still paused until {} (rejected login before restart)",
+                            target, until);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("login back-off file {}: ignoring bad entry for {}", file, target);
+            }
+        }
+    }
+
+    /** Rare (one write per rejected login): written in place of the old file in one atomic move. */
+    private synchronized void save() {
+        if (file == null) {
+            return;
+        }
+        Properties out = new Properties();
+        pausedUntil.forEach((target, until) -> out.setProperty(target, until.toString()));
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                out.store(w, "Vigie: test accounts whose login was rejected, paused until (UTC)");
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warn("could not save the login back-off to {}: {}", file, e.toString());
+        }
     }
 
     /** When the pause of {@code targetId} ends, if it is paused now. */

@@ -2,6 +2,7 @@ package fr.vigie.probes.schedule;
 
 import fr.vigie.config.Journey;
 import fr.vigie.config.ScheduleConfig;
+import fr.vigie.config.StorageConfig;
 import fr.vigie.config.Step;
 import fr.vigie.config.Target;
 import fr.vigie.config.VigieConfig;
@@ -9,6 +10,8 @@ import fr.vigie.config.schedule.FireTimes;
 import fr.vigie.probes.Outcome;
 import fr.vigie.probes.StepResult;
 import fr.vigie.probes.run.JourneyRunner;
+import fr.vigie.probes.run.LoginBackoff;
+import fr.vigie.probes.run.RateLimiter;
 import fr.vigie.probes.run.RoundInfo;
 import fr.vigie.probes.run.RunnerSettings;
 import fr.vigie.probes.trace.TraceWriter;
@@ -28,6 +31,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -84,10 +88,26 @@ public final class ProbeEngine {
         StepResultCodec.registerOn(vertx.eventBus());
         return vertx.executeBlocking(() -> {
             TraceWriter trace = record.isPresent() ? TraceWriter.append(record.get()) : null;
-            ProbeEngine engine = new ProbeEngine(vertx, config, new JourneyRunner(vertx, settings), trace);
+            JourneyRunner runner = new JourneyRunner(vertx, settings,
+                    new RateLimiter(vertx, settings.probing().maxRequestsPerSecond()),
+                    loginBackoff(settings.probing().loginBackoff(), config.storage()));
+            ProbeEngine engine = new ProbeEngine(vertx, config, runner, trace);
             engine.schedule();
             return engine;
         });
+    }
+
+    /**
+     * Kept beside the store (the SQLite file's folder, or the InfluxDB spool folder) so that pauses survive
+     * restarts; in memory only when there is no storage path (configs built by hand).
+     */
+    static LoginBackoff loginBackoff(Duration pause, StorageConfig storage) {
+        if (storage == null || storage.path() == null) {
+            return new LoginBackoff(pause);
+        }
+        Path path = storage.path().toAbsolutePath();
+        Path folder = storage.type() == StorageConfig.Type.EMBEDDED ? path.getParent() : path;
+        return LoginBackoff.persistent(pause, Clock.systemUTC(), folder.resolve("login-backoff.properties"));
     }
 
     /** Stops firing rounds, then closes the HTTP clients and the trace. Journeys in flight are cut, unreported. */

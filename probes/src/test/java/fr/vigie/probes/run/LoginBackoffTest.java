@@ -1,0 +1,49 @@
+package fr.vigie.probes.run;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A rejected login's pause survives a restart, and ends on time. */
+class LoginBackoffTest {
+    @TempDir
+    Path dir;
+
+    private static Clock at(String instant) {
+        return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+    }
+
+    @Test
+    void aPauseSurvivesARestartThenEnds() throws Exception {
+        Path file = dir.resolve("var/login-backoff.properties");
+        LoginBackoff before = LoginBackoff.persistent(Duration.ofMinutes(30), at("2021-04-06T06:00:00Z"), file);
+        Instant until = before.pause("ent-idf");
+        assertThat(until).isEqualTo(Instant.parse("2021-04-06T06:30:00Z"));
+        assertThat(Files.readString(file)).contains("ent-idf").doesNotContain("password");
+
+        LoginBackoff afterRestart = LoginBackoff.persistent(Duration.ofMinutes(30), at("2021-04-06T06:10:00Z"), file);
+        assertThat(afterRestart.pausedUntil("ent-idf")).contains(until);
+        assertThat(afterRestart.pausedUntil("ent-hdf")).isEmpty();
+
+        LoginBackoff muchLater = LoginBackoff.persistent(Duration.ofMinutes(30), at("2021-04-06T06:31:00Z"), file);
+        assertThat(muchLater.pausedUntil("ent-idf")).isEmpty();
+    }
+
+    @Test
+    void aDamagedFileStartsWithoutPausesInsteadOfFailing() throws Exception {
+        Path file = dir.resolve("login-backoff.properties");
+        Files.writeString(file, "ent-idf=not-a-time\n");
+        LoginBackoff b = LoginBackoff.persistent(Duration.ofMinutes(30), at("2021-04-06T06:00:00Z"), file);
+        assertThat(b.pausedUntil("ent-idf")).isEmpty();
+        b.pause("ent-idf");
+        assertThat(b.pausedUntil("ent-idf")).isPresent();
+    }
+}
