@@ -70,9 +70,13 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Deletes only the files a demo run writes (store, outbox, ground truth), never a folder it did not make. */
+    /**
+     * Deletes only the files a demo run writes (store, outbox, ground truth, login pauses), never a folder it did
+     * not make. Each demo generates a new account, so a previous demo's pauses mean nothing.
+     */
     private static void forgetPreviousRun(Path store, Path workDir) throws IOException {
-        for (String name : new String[] {store.getFileName().toString(), "alerts-outbox.db", "ground-truth.jsonl"}) {
+        for (String name : new String[] {store.getFileName().toString(), "alerts-outbox.db", "ground-truth.jsonl",
+                "login-backoff.properties"}) {
             for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
                 Files.deleteIfExists(workDir.resolve(name + suffix));
             }
