@@ -179,6 +179,10 @@ class EndToEndTest {
                         .put("message", "Le disque est remplacé <b>ce matin</b>.").encode()))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(update.statusCode()).as(update.body()).isEqualTo(201);
+        HttpResponse<String> incidents = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin
+                        + "/api/incidents")).header("Authorization", "Bearer admin-secret-token").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(incidents.body()).contains(incident.id(), "\"cause\":\"storage\"");
         String incidentPage = awaitPage("/incidents/" + incident.id() + "/", "Le disque est remplacé");
         assertThat(incidentPage).contains("&lt;b&gt;ce matin&lt;/b&gt;").doesNotContain("<b>ce matin</b>");
     }

@@ -2,6 +2,8 @@ package fr.vigie.app.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.vigie.aggregator.Aggregator;
 import fr.vigie.aggregator.Cause;
@@ -52,7 +54,26 @@ public final class AdminApi {
     private final SilenceRegistry silences;
     private final byte[] token;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .registerModule(wireNames())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** Status and cause as the crisis cell reads them everywhere else ("partial_outage", "storage"). */
+    private static SimpleModule wireNames() {
+        SimpleModule m = new SimpleModule("vigie-wire-names");
+        m.addSerializer(Status.class, new ToStringSerializerBase(Status.class) {
+            @Override
+            public String valueToString(Object value) {
+                return ((Status) value).wire();
+            }
+        });
+        m.addSerializer(Cause.class, new ToStringSerializerBase(Cause.class) {
+            @Override
+            public String valueToString(Object value) {
+                return ((Cause) value).wire();
+            }
+        });
+        return m;
+    }
 
     private AdminApi(Vertx vertx, Aggregator aggregator, SilenceRegistry silences, Secret token) {
         this.vertx = vertx;
