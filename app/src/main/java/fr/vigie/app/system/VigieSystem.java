@@ -2,6 +2,7 @@ package fr.vigie.app.system;
 
 import fr.vigie.aggregator.Aggregator;
 import fr.vigie.aggregator.AggregatorListener;
+import fr.vigie.aggregator.Incident;
 import fr.vigie.aggregator.store.Store;
 import fr.vigie.aggregator.store.Stores;
 import fr.vigie.alerts.AlertService;
@@ -75,6 +76,7 @@ public final class VigieSystem implements AutoCloseable {
         Aggregator aggregator = new Aggregator(config, store);
         AlertService alerts = AlertService.start(config, outboxFile(config.storage()), clock);
         aggregator.addListener(alerts.listener());
+        resumeOpenIncidents(aggregator, alerts.listener());
         for (AggregatorListener l : extraListeners) {
             aggregator.addListener(l);
         }
@@ -113,6 +115,19 @@ public final class VigieSystem implements AutoCloseable {
         Probes probes = Probes.start(vertx, config, record);
         return new VigieSystem(vertx, store, aggregator, alerts, regenerator, server.get(), admin, aggregatorThread,
                 consumer, probes);
+    }
+
+    /**
+     * Alerts keep no list of open incidents; after a restart they learn them here, so that vantage and hosting-group
+     * inhibition holds from the first minute and an incident never told is told. What receivers were already told
+     * comes back from the outbox, whose stable ids keep this from sending anything twice.
+     */
+    static void resumeOpenIncidents(Aggregator aggregator, AggregatorListener alerts) {
+        for (Incident incident : aggregator.incidents()) {
+            if (incident.open() && !incident.updates().isEmpty()) {
+                alerts.onIncidentEvent(incident.updates().get(incident.updates().size() - 1), incident);
+            }
+        }
     }
 
     private static void accept(Aggregator aggregator, StepResult result) {
