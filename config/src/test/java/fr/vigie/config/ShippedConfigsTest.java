@@ -75,7 +75,8 @@ class ShippedConfigsTest {
     @Test
     void franceTargetRunsItsLoggedInJourneyOnceBothCredentialsAreSet() throws ConfigException {
         VigieConfig france = new ConfigLoader(Map.of("ENT_ENT_IDF_USERNAME", "sonde.vigie",
-                "ENT_ENT_IDF_PASSWORD", "s3cret-idf", "VIGIE_WEBHOOK_URL", "https://hooks.example.org/x"))
+                "ENT_ENT_IDF_PASSWORD", "s3cret-idf", "VIGIE_WEBHOOK_URL", "https://hooks.example.org/x",
+                "VIGIE_WEBHOOK_SECRET", "whsec_dGVzdA=="))
                 .load(Path.of("france.yaml"));
 
         assertThat(france.target("ent-idf").orElseThrow().credentials()).isPresent();

@@ -94,10 +94,23 @@ final class AlertsReader {
             if (type != null) {
                 requireFor(type, node);
             }
+            if ("webhook".equals(type) && url != null && !url.isEmpty()) {
+                requireSigningSecret(node.get("secret"));
+            }
             receivers.put(name, new AlertsConfig.Receiver(name, type, url, node.get("secret").secret(),
                     node.get("room").text(), smtp, node.get("from").text(), node.get("to").texts()));
         });
         return receivers;
+    }
+
+    /** Standard Webhooks v1: an active webhook is always signed, with a {@code whsec_<base64>} secret. */
+    private static void requireSigningSecret(Node secret) {
+        Secret value = secret.secret();
+        if (value == null || value.isEmpty()) {
+            secret.error("a webhook receiver needs a signing secret 'whsec_<base64>'");
+        } else if (!value.reveal().startsWith("whsec_")) {
+            secret.error("a webhook signing secret must start with 'whsec_' (value not shown)");
+        }
     }
 
     private static void requireFor(String type, Node node) {
