@@ -17,4 +17,13 @@ import java.time.Duration;
 public record StorageConfig(Type type, Path path, String url, String database, Duration retention,
                             Secret username, Secret password) {
     public enum Type { EMBEDDED, INFLUXDB }
+
+    /**
+     * The folder for Vigie's other local state (alert outbox, login pauses), kept beside the store so that it
+     * lives and dies with it: the SQLite file's folder, or the InfluxDB spool folder.
+     */
+    public Path dataFolder() {
+        Path p = path.toAbsolutePath();
+        return type == Type.EMBEDDED ? p.getParent() : p;
+    }
 }

@@ -60,7 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
             return ConfigFiles.INVALID;
         }
         Path store = cfg.storage().path().toAbsolutePath();
-        Path workDir = store.getParent();
+        Path workDir = cfg.storage().dataFolder();
         if (!keepHistory) {
             forgetPreviousRun(store, workDir);
         }

@@ -139,11 +139,9 @@ public final class VigieSystem implements AutoCloseable {
         }
     }
 
-    /** The alert outbox lives beside the store: the SQLite file's folder, or the InfluxDB spool folder. */
+    /** The alert outbox lives beside the store. */
     static Path outboxFile(StorageConfig storage) {
-        Path path = storage.path().toAbsolutePath();
-        Path folder = storage.type() == StorageConfig.Type.EMBEDDED ? path.getParent() : path;
-        return folder.resolve("alerts-outbox.db");
+        return storage.dataFolder().resolve("alerts-outbox.db");
     }
 
     public Aggregator aggregator() {

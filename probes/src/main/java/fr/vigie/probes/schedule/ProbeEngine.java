@@ -105,9 +105,8 @@ public final class ProbeEngine {
         if (storage == null || storage.path() == null) {
             return new LoginBackoff(pause);
         }
-        Path path = storage.path().toAbsolutePath();
-        Path folder = storage.type() == StorageConfig.Type.EMBEDDED ? path.getParent() : path;
-        return LoginBackoff.persistent(pause, Clock.systemUTC(), folder.resolve("login-backoff.properties"));
+        return LoginBackoff.persistent(pause, Clock.systemUTC(),
+                storage.dataFolder().resolve("login-backoff.properties"));
     }
 
     /** Stops firing rounds, then closes the HTTP clients and the trace. Journeys in flight are cut, unreported. */
