@@ -1,0 +1,122 @@
+package fr.vigie.probes.run;
+
+import fr.vigie.config.StepKind;
+import fr.vigie.probes.Outcome;
+import fr.vigie.probes.StepResult;
+import fr.vigie.probes.testing.Await;
+import fr.vigie.probes.testing.Fixtures;
+import fr.vigie.probes.testing.Warmup;
+import io.vertx.core.Vertx;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The probing half of {@link ConnectDelayTest}, run in a child JVM inside the test's network namespace, where
+ * {@code with-delay-line.sh} holds the SYNs to one port of the server address. Starts an HTTP server on the
+ * delayed port and one on the baseline port, warms up, probes both interleaved, then prints one line:
+ * <pre>connect-delay warmups=3 runs=15 delayed.connect.median=101.2 delayed.connect.q1=… …</pre>
+ * for the series {@code delayed|baseline} × {@code connect|ttfb} × {@code median|q1|q3}, in ms.
+ *
+ * <p>Arguments: {@code SERVER DELAYED_PORT BASELINE_PORT RUNS}. Exits 0 after printing, non-zero on any
+ * failure; a watchdog halts it after {@value #WATCHDOG_SECONDS} s whatever happens.
+ */
+public final class ConnectDelayHarness {
+    static final String LINE_PREFIX = "connect-delay ";
+    static final int WARMUPS = 3;
+    static final int WATCHDOG_SECONDS = 120;
+
+    private ConnectDelayHarness() {
+    }
+
+    public static void main(String[] args) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(WATCHDOG_SECONDS * 1000L);
+                System.err.println("connect-delay harness: still running after " + WATCHDOG_SECONDS + " s, halting");
+                Runtime.getRuntime().halt(3);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+
+        String server = args[0];
+        int delayedPort = Integer.parseInt(args[1]);
+        int baselinePort = Integer.parseInt(args[2]);
+        int runs = Integer.parseInt(args[3]);
+        int status = 1;
+        Vertx vertx = Vertx.vertx();
+        try {
+            for (int port : new int[] {delayedPort, baselinePort}) {
+                Await.result(vertx.createHttpServer().requestHandler(req -> req.response().end("ok"))
+                        .listen(port, server));
+            }
+            JourneyRunner runner = new JourneyRunner(vertx,
+                    Fixtures.settings(Fixtures.probing(Duration.ofSeconds(15), 1_000_000)));
+            try {
+                Warmup.run(vertx, runner);
+                String delayed = "http://" + server + ":" + delayedPort + "/";
+                String baseline = "http://" + server + ":" + baselinePort + "/";
+                // warm the path through the delay line too
+                for (int i = 0; i < WARMUPS; i++) {
+                    probe(runner, delayed);
+                    probe(runner, baseline);
+                }
+                // interleaved, so that both series see the same machine load
+                List<StepResult> delayedRuns = new ArrayList<>();
+                List<StepResult> baselineRuns = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    delayedRuns.add(probe(runner, delayed));
+                    baselineRuns.add(probe(runner, baseline));
+                }
+                StringBuilder line = new StringBuilder(LINE_PREFIX)
+                        .append("warmups=").append(WARMUPS).append(" runs=").append(runs);
+                figures(line, "delayed.connect", delayedRuns, StepResult::connectMs);
+                figures(line, "baseline.connect", baselineRuns, StepResult::connectMs);
+                figures(line, "delayed.ttfb", delayedRuns, StepResult::ttfbMs);
+                figures(line, "baseline.ttfb", baselineRuns, StepResult::ttfbMs);
+                System.out.println(line);
+                status = 0;
+            } finally {
+                Await.result(runner.close());
+            }
+        } catch (Throwable e) {
+            e.printStackTrace();
+        } finally {
+            try {
+                Await.result(vertx.close());
+            } catch (Throwable e) {
+                e.printStackTrace();
+            }
+        }
+        System.out.flush();
+        System.exit(status);
+    }
+
+    static StepResult probe(JourneyRunner runner, String baseUrl) {
+        var journey = Fixtures.journey(Fixtures.get("home", StepKind.PAGE, "/",
+                Fixtures.expect(List.of(200), "ok", null)));
+        List<StepResult> results = Await.result(runner.run(Fixtures.target(baseUrl), journey, RoundInfo.now(), r -> { }));
+        if (results.size() != 1 || results.get(0).outcome() != Outcome.OK || results.get(0).connectMs() == null
+                || results.get(0).ttfbMs() == null) {
+            throw new IllegalStateException("probe of " + baseUrl + " did not succeed with timings: " + results);
+        }
+        return results.get(0);
+    }
+
+    static void figures(StringBuilder line, String name, List<StepResult> results, Function<StepResult, Double> phase) {
+        List<Double> values = results.stream().map(phase).sorted().toList();
+        line.append(String.format(Locale.ROOT, " %s.median=%.3f %s.q1=%.3f %s.q3=%.3f",
+                name, quantile(values, 0.5), name, quantile(values, 0.25), name, quantile(values, 0.75)));
+    }
+
+    /** The same quantile as PhaseTimingTest's (the median of an odd count is its middle value). */
+    static double quantile(List<Double> sorted, double q) {
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(q * sorted.size())));
+    }
+}
