@@ -29,7 +29,6 @@ final class HttpHop {
     private final WebClientSession session;
     private final long maxBodyBytes;
     private HopTimings timings = new HopTimings();
-    private long connectStartNanos;
     private HttpConnection connection;
 
     HttpHop(ProbeClient client, JourneyState state, long maxBodyBytes) {
@@ -51,17 +50,7 @@ final class HttpHop {
 
     private void connected(HttpConnection conn) {
         connection = conn;
-        Long at = client.connectedAt(conn);
-        if (at == null) {
-            return;
-        }
-        double elapsed = Millis.between(connectStartNanos, at);
-        if (timings.connectMs == null) {
-            timings.connectMs = elapsed;
-        } else {
-            // HTTPS: the bare TCP connect was timed just before; the rest of the set-up is the TLS handshake.
-            timings.tlsMs = Math.max(0.0, Math.round((elapsed - timings.connectMs) * 1000) / 1000.0);
-        }
+        timings.connectionSettled(client.connectedAt(conn));
     }
 
     Future<Response> execute(PreparedRequest request, HopTimings t, StepDeadline deadline) {
@@ -69,6 +58,7 @@ final class HttpHop {
         connection = null;
         Promise<Response> result = Promise.promise();
         deadline.onExpiry(() -> {
+            t.connectionSettled(null);
             result.tryFail(new StepFailure(null, "deadline"));
             closeConnection();
         });
@@ -80,10 +70,15 @@ final class HttpHop {
                 .compose(resolution -> {
                     t.dnsMs = resolution.dnsMs();
                     t.phase = Phase.CONNECT;
-                    Future<Void> tcpTimed = ssl ? timeTcpConnect(resolution.address(), port) : Future.succeededFuture();
-                    return tcpTimed.compose(v -> send(request, resolution.address(), port));
+                    if (ssl) {
+                        // the connection's TLS engine will tell when TCP is up and when the handshake ends
+                        client.handshakes().expect(t, port, url.getHost(), resolution.address().getHostAddress());
+                    }
+                    return send(request, resolution.address(), port);
                 })
                 .onComplete(ar -> {
+                    client.handshakes().forget(t);
+                    t.connectionSettled(null);
                     if (ar.succeeded()) {
                         result.tryComplete(ar.result());
                     } else {
@@ -91,15 +86,6 @@ final class HttpHop {
                     }
                 });
         return result.future();
-    }
-
-    private Future<Void> timeTcpConnect(InetAddress address, int port) {
-        long start = System.nanoTime();
-        return client.tcpConnect(address, port).map(v -> {
-            timings.connectMs = Millis.since(start);
-            timings.phase = Phase.TLS;
-            return null;
-        });
     }
 
     private Future<Response> send(PreparedRequest request, InetAddress address, int port) {
@@ -115,7 +101,7 @@ final class HttpHop {
             req.virtualHost(url.getHost());
         }
         req.headers().addAll(request.headers());
-        connectStartNanos = System.nanoTime();
+        timings.connectStartNanos = System.nanoTime();
         Future<HttpResponse<Void>> sent = request.body() == null ? req.send() : req.sendBuffer(request.body());
         return sent.transform(ar -> {
             if (body.overflowed()) {

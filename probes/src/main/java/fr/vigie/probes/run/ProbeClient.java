@@ -6,16 +6,14 @@ import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetClientOptions;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.core.net.TrustOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.client.WebClientSession;
 import io.vertx.ext.web.client.spi.CookieStore;
+import fr.vigie.probes.run.tls.HandshakeWaitList;
+import fr.vigie.probes.run.tls.ObservedJdkEngineOptions;
 
-import java.net.InetAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,26 +22,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>DNS: the name is resolved by {@link HostResolver} before anything else (timed); the request then
  *       goes to the resolved address with the name as virtual host (Host header, SNI, cookie domain).</li>
- *   <li>connect: keep-alive is off, so each hop opens a connection; the client's connect handler notes when
- *       set-up ends, and the hop's connect time runs from the request being issued to that moment.</li>
- *   <li>TLS: for HTTPS, a bare TCP connect (timed, closed at once, no byte sent) measures the TCP handshake
- *       alone; TLS = HTTPS connection set-up minus that TCP time.</li>
+ *   <li>connect: keep-alive is off, so each hop opens a connection; it runs from the request being issued to
+ *       the connection being up (HTTP: the client's connect handler) or, for HTTPS, to the TLS engine writing
+ *       its ClientHello, which it does as soon as TCP connects.</li>
+ *   <li>TLS: for HTTPS, from that ClientHello to the engine reporting the handshake finished, on the same
+ *       connection (see {@link fr.vigie.probes.run.tls}).</li>
  *   <li>TTFB: from the request being handed to the connection to the response head being parsed.</li>
  * </ul>
  */
 final class ProbeClient {
     private static final int POOL_SIZE = 512;
     private final HostResolver resolver;
-    private final NetClient tcp;
+    private final HandshakeWaitList handshakes = new HandshakeWaitList();
     private final HttpClientAgent http;
     private final WebClient web;
     private final Map<HttpConnection, Long> connectedAt = new ConcurrentHashMap<>();
 
     ProbeClient(Vertx vertx, HostResolver resolver, int connectTimeoutMs, String userAgent, TrustOptions trust) {
         this.resolver = resolver;
-        this.tcp = vertx.createNetClient(new NetClientOptions().setConnectTimeout(connectTimeoutMs));
         HttpClientOptions options = new HttpClientOptions().setConnectTimeout(connectTimeoutMs).setKeepAlive(false)
-                .setVerifyHost(true).setTrustAll(false);
+                .setVerifyHost(true).setTrustAll(false).setSslEngineOptions(new ObservedJdkEngineOptions(handshakes));
         if (trust != null) {
             options.setTrustOptions(trust);
         }
@@ -74,13 +72,12 @@ final class ProbeClient {
         return WebClientSession.create(web, cookies);
     }
 
-    /** A bare TCP connect, closed as soon as it is established. */
-    Future<Void> tcpConnect(InetAddress address, int port) {
-        return tcp.connect(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
-                .compose(socket -> socket.close());
+    /** Where HTTPS hops wait for their connection's TLS engine. */
+    HandshakeWaitList handshakes() {
+        return handshakes;
     }
 
     Future<Void> close() {
-        return Future.join(http.close(), tcp.close()).mapEmpty();
+        return http.close();
     }
 }

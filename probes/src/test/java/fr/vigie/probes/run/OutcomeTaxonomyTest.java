@@ -129,6 +129,19 @@ class OutcomeTaxonomyTest {
     }
 
     @Test
+    void serverSilentAfterTcpConnectIsTlsFailureNotConnectTimeout() {
+        // accepts the connection, reads the ClientHello and never answers: the stall is in the handshake
+        io.vertx.core.net.NetServer silent = Await.result(vertx.createNetServer()
+                .connectHandler(socket -> socket.handler(data -> { })).listen(0, "127.0.0.1"));
+        StepResult r = probe("https://localhost:" + silent.actualPort(), "/");
+        assertThat(r.outcome()).as(r.detail()).isEqualTo(Outcome.TLS_FAILURE);
+        assertThat(r.detail()).contains("TLS handshake not finished");
+        assertThat(r.connectMs()).as("TCP did connect, and was timed").isNotNull().isLessThan(500.0);
+        assertThat(r.tlsMs()).as("the handshake never ended").isNull();
+        Await.result(silent.close());
+    }
+
+    @Test
     void resetMidResponseIsReset() throws IOException {
         try (RawServer server = new RawServer(s -> {
             RawServer.readHead(s);
