@@ -7,27 +7,33 @@ import fr.vigie.probes.testing.Await;
 import fr.vigie.probes.testing.Fixtures;
 import fr.vigie.probes.testing.Warmup;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.SelfSignedCertificate;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The probing half of {@link ConnectDelayTest}, run in a child JVM inside the test's network namespace, where
- * {@code with-delay-line.sh} holds the SYNs to one port of the server address. Starts an HTTP server on the
- * delayed port and one on the baseline port, warms up, probes both interleaved, then prints one line:
+ * {@code with-delay-line.sh} holds the SYNs to some ports of the server address. Starts an HTTP server on the
+ * delayed port and one on the baseline port, and an HTTPS pair on the next two ports (certificate for
+ * {@value #TLS_NAME}, mapped to the server address), warms up, probes all four interleaved, then prints one line:
  * <pre>connect-delay warmups=3 runs=15 delayed.connect.median=101.2 delayed.connect.q1=… …</pre>
- * for the series {@code delayed|baseline} × {@code connect|ttfb} × {@code median|q1|q3}, in ms.
+ * for the series {@code [tls.]delayed|baseline} × {@code connect|ttfb|tls} × {@code median|q1|q3}, in ms.
  *
- * <p>Arguments: {@code SERVER DELAYED_PORT BASELINE_PORT RUNS}. Exits 0 after printing, non-zero on any
- * failure; a watchdog halts it after {@value #WATCHDOG_SECONDS} s whatever happens.
+ * <p>Arguments: {@code SERVER DELAYED_PORT BASELINE_PORT RUNS}; HTTPS uses DELAYED_PORT+2 (delayed) and
+ * BASELINE_PORT+2. Exits 0 after printing, non-zero on any failure; a watchdog halts it after
+ * {@value #WATCHDOG_SECONDS} s whatever happens.
  */
 public final class ConnectDelayHarness {
     static final String LINE_PREFIX = "connect-delay ";
     static final int WARMUPS = 3;
     static final int WATCHDOG_SECONDS = 120;
+    static final String TLS_NAME = "ent.vigie.test";
 
     private ConnectDelayHarness() {
     }
@@ -56,30 +62,46 @@ public final class ConnectDelayHarness {
                 Await.result(vertx.createHttpServer().requestHandler(req -> req.response().end("ok"))
                         .listen(port, server));
             }
-            JourneyRunner runner = new JourneyRunner(vertx,
-                    Fixtures.settings(Fixtures.probing(Duration.ofSeconds(15), 1_000_000)));
+            SelfSignedCertificate cert = SelfSignedCertificate.create(TLS_NAME);
+            for (int port : new int[] {delayedPort + 2, baselinePort + 2}) {
+                Await.result(vertx.createHttpServer(new HttpServerOptions().setSsl(true)
+                                .setKeyCertOptions(cert.keyCertOptions()))
+                        .requestHandler(req -> req.response().end("ok")).listen(port, server));
+            }
+            RunnerSettings base = Fixtures.settings(Fixtures.probing(Duration.ofSeconds(15), 1_000_000),
+                    cert.trustOptions());
+            JourneyRunner runner = new JourneyRunner(vertx, new RunnerSettings(base.probing(), base.userAgent(),
+                    base.vantage(), base.signatures(), Map.of(TLS_NAME, server), base.trust()));
             try {
                 Warmup.run(vertx, runner);
-                String delayed = "http://" + server + ":" + delayedPort + "/";
-                String baseline = "http://" + server + ":" + baselinePort + "/";
-                // warm the path through the delay line too
+                String[] urls = {"http://" + server + ":" + delayedPort + "/",
+                        "http://" + server + ":" + baselinePort + "/",
+                        "https://" + TLS_NAME + ":" + (delayedPort + 2) + "/",
+                        "https://" + TLS_NAME + ":" + (baselinePort + 2) + "/"};
+                // warm the path through the delay line (and the TLS code) too
                 for (int i = 0; i < WARMUPS; i++) {
-                    probe(runner, delayed);
-                    probe(runner, baseline);
+                    for (String url : urls) {
+                        probe(runner, url);
+                    }
                 }
-                // interleaved, so that both series see the same machine load
-                List<StepResult> delayedRuns = new ArrayList<>();
-                List<StepResult> baselineRuns = new ArrayList<>();
+                // interleaved, so that all series see the same machine load
+                List<List<StepResult>> series = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                        new ArrayList<>());
                 for (int i = 0; i < runs; i++) {
-                    delayedRuns.add(probe(runner, delayed));
-                    baselineRuns.add(probe(runner, baseline));
+                    for (int j = 0; j < urls.length; j++) {
+                        series.get(j).add(probe(runner, urls[j]));
+                    }
                 }
                 StringBuilder line = new StringBuilder(LINE_PREFIX)
                         .append("warmups=").append(WARMUPS).append(" runs=").append(runs);
-                figures(line, "delayed.connect", delayedRuns, StepResult::connectMs);
-                figures(line, "baseline.connect", baselineRuns, StepResult::connectMs);
-                figures(line, "delayed.ttfb", delayedRuns, StepResult::ttfbMs);
-                figures(line, "baseline.ttfb", baselineRuns, StepResult::ttfbMs);
+                String[] names = {"delayed", "baseline", "tls.delayed", "tls.baseline"};
+                for (int j = 0; j < names.length; j++) {
+                    figures(line, names[j] + ".connect", series.get(j), StepResult::connectMs);
+                    figures(line, names[j] + ".ttfb", series.get(j), StepResult::ttfbMs);
+                    if (j >= 2) {
+                        figures(line, names[j] + ".tls", series.get(j), StepResult::tlsMs);
+                    }
+                }
                 System.out.println(line);
                 status = 0;
             } finally {
