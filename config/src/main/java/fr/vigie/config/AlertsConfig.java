@@ -32,16 +32,23 @@ public record AlertsConfig(Map<String, Receiver> receivers, List<Route> routes, 
      *
      * @param type    webhook, slack, mattermost, matrix or email
      * @param url     endpoint (webhook, slack, mattermost: often itself a secret) or Matrix homeserver URL
-     * @param secret  webhook signing secret ({@code whsec_...}) or Matrix access token
+     * @param secret  webhook signing secret ({@code whsec_...}), Matrix access token or SMTP password
      * @param room    Matrix room id
      * @param smtp    SMTP host:port (email)
      * @param from    sender address (email)
      * @param to      recipients (email)
+     * @param user    SMTP account (email), with its password in {@code secret}; null: no authentication
      */
     public record Receiver(String name, String type, Secret url, Secret secret, String room, String smtp,
-                           String from, List<String> to) {
+                           String from, List<String> to, String user) {
         public Receiver {
             to = to == null ? List.of() : List.copyOf(to);
+        }
+
+        /** A receiver without an SMTP account. */
+        public Receiver(String name, String type, Secret url, Secret secret, String room, String smtp,
+                        String from, List<String> to) {
+            this(name, type, url, secret, room, smtp, from, to, null);
         }
     }
 

@@ -31,11 +31,13 @@ class DocsExamplesTest {
         StringBuilder all = new StringBuilder();
         SECTIONS.forEach(section -> all.append(firstBySection.get(section)));
 
-        VigieConfig config = new ConfigLoader(Map.of("VIGIE_WEBHOOK_SECRET", "whsec_ZG9jcw=="))
+        VigieConfig config = new ConfigLoader(Map.of("VIGIE_WEBHOOK_SECRET", "whsec_ZG9jcw==",
+                "VIGIE_SMTP_PASSWORD", "mot-de-passe"))
                 .loadText(all.toString(), Path.of("."));
 
         assertThat(config.targets()).extracting(Target::id).containsExactly("ent-idf");
         assertThat(config.journeys()).containsKey("my-portal");
         assertThat(config.alerts().receivers()).containsOnlyKeys("astreinte", "courriel");
+        assertThat(config.alerts().receivers().get("courriel").user()).isEqualTo("vigie");
     }
 }

@@ -3,7 +3,9 @@ package fr.vigie.alerts.delivery;
 import fr.vigie.alerts.content.FrenchText;
 import fr.vigie.alerts.outbox.OutboxEntry;
 import fr.vigie.config.AlertsConfig;
+import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
+import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -42,7 +44,41 @@ public final class EmailNotifier implements Notifier {
         p.setProperty("mail.smtp.writetimeout", Long.toString(settings.responseTimeout().toMillis()));
         // encrypt when the server offers it; a relay without STARTTLS still gets the alert
         p.setProperty("mail.smtp.starttls.enable", "true");
-        this.session = Session.getInstance(p);
+        this.session = authenticates(receiver) ? authenticatedSession(p, receiver, hostPort[0]) : Session.getInstance(p);
+    }
+
+    private static boolean authenticates(AlertsConfig.Receiver receiver) {
+        return receiver.user() != null && !receiver.user().isEmpty()
+                && receiver.secret() != null && !receiver.secret().isEmpty();
+    }
+
+    /**
+     * SMTP AUTH with the receiver's account. The password never crosses the network in clear: STARTTLS becomes
+     * mandatory, except towards a relay on this machine (loopback), where there is no network to cross.
+     */
+    private static Session authenticatedSession(Properties p, AlertsConfig.Receiver receiver, String host) {
+        p.setProperty("mail.smtp.auth", "true");
+        if (!isLoopback(host)) {
+            p.setProperty("mail.smtp.starttls.required", "true");
+        }
+        String user = receiver.user();
+        fr.vigie.config.Secret password = receiver.secret();
+        return Session.getInstance(p, new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return new PasswordAuthentication(user, password.reveal());
+            }
+        });
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost") || h.equals("::1") || h.equals("[::1]") || h.startsWith("127.");
+    }
+
+    /** The SMTP session's settings, for tests: never holds the password. */
+    Properties sessionProperties() {
+        return session.getProperties();
     }
 
     @Override

@@ -53,7 +53,7 @@ final class AlertsReader {
             if (isActive(receiver)) {
                 active.put(name, receiver);
             } else {
-                LOG.info("alerts receiver {} inactive: its url or token resolved to empty", name);
+                LOG.info("alerts receiver {} inactive: its url, token or password resolved to empty", name);
             }
         });
         List<AlertsConfig.Route> activeRoutes = routes.stream().map(r -> new AlertsConfig.Route(r.kinds(),
@@ -66,7 +66,8 @@ final class AlertsReader {
 
     private static boolean isActive(AlertsConfig.Receiver r) {
         return switch (r.type() == null ? "" : r.type()) {
-            case "email" -> r.smtp() != null && !r.smtp().isEmpty() && !r.to().isEmpty();
+            case "email" -> r.smtp() != null && !r.smtp().isEmpty() && !r.to().isEmpty()
+                    && (r.user() == null || r.user().isEmpty() || (r.secret() != null && !r.secret().isEmpty()));
             case "matrix" -> r.url() != null && !r.url().isEmpty() && r.secret() != null && !r.secret().isEmpty();
             default -> r.url() != null && !r.url().isEmpty();
         };
@@ -75,7 +76,7 @@ final class AlertsReader {
     private static Map<String, AlertsConfig.Receiver> receivers(Node section) {
         Map<String, AlertsConfig.Receiver> receivers = new LinkedHashMap<>();
         section.entries().forEach((name, node) -> {
-            if (!node.mapping("type", "url", "secret", "room", "smtp", "from", "to")) {
+            if (!node.mapping("type", "url", "secret", "room", "smtp", "from", "to", "user")) {
                 if (!node.present()) { // a wrong type was reported by mapping()
                     node.error("expected a receiver mapping (type, url ...)");
                 }
@@ -97,10 +98,27 @@ final class AlertsReader {
             if ("webhook".equals(type) && url != null && !url.isEmpty()) {
                 requireSigningSecret(node.get("secret"));
             }
+            if ("email".equals(type)) {
+                requireAccountPair(node);
+            }
             receivers.put(name, new AlertsConfig.Receiver(name, type, url, node.get("secret").secret(),
-                    node.get("room").text(), smtp, node.get("from").text(), node.get("to").texts()));
+                    node.get("room").text(), smtp, node.get("from").text(), node.get("to").texts(),
+                    node.get("user").text()));
         });
         return receivers;
+    }
+
+    /** SMTP authentication takes both the account ({@code user}) and its password ({@code secret}), or neither. */
+    private static void requireAccountPair(Node node) {
+        boolean user = node.get("user").text() != null && !node.get("user").text().isEmpty();
+        Secret password = node.get("secret").secret();
+        boolean hasPassword = password != null && !password.isEmpty();
+        // a password that resolves to empty (${VAR:-}) leaves the receiver inactive, as for other secrets
+        if (user && !node.get("secret").present()) {
+            node.get("secret").error("an email receiver with a 'user' needs its SMTP password in 'secret'");
+        } else if (!user && hasPassword) {
+            node.get("user").error("an email receiver with a 'secret' (SMTP password) needs its account in 'user'");
+        }
     }
 
     /** Standard Webhooks v1: an active webhook is always signed, with a {@code whsec_<base64>} secret. */
