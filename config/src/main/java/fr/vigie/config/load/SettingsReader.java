@@ -74,7 +74,7 @@ final class SettingsReader {
 
     static ProbingConfig probing(Node node) {
         node.mapping("user-agent", "max-requests-per-second", "connect-timeout", "step-timeout", "max-body-bytes",
-                "max-redirects", "login-backoff", "signatures");
+                "max-redirects", "login-backoff", "signatures", "dns-servers");
         Double rate = node.get("max-requests-per-second").decimal(0);
         Long maxBody = node.get("max-body-bytes").integer(1024, Long.MAX_VALUE);
         Long maxRedirects = node.get("max-redirects").integer(0, 50);
@@ -85,7 +85,25 @@ final class SettingsReader {
                 maxBody == null ? Defaults.MAX_BODY_BYTES : maxBody,
                 maxRedirects == null ? Defaults.MAX_REDIRECTS : maxRedirects.intValue(),
                 node.get("login-backoff").duration(Defaults.LOGIN_BACKOFF),
-                signatures(node.get("signatures")));
+                signatures(node.get("signatures")), dnsServers(node.get("dns-servers")));
+    }
+
+    /** Resolver addresses are IP literals (a resolver cannot be found by name), with an optional port. */
+    private static List<String> dnsServers(Node node) {
+        List<String> servers = new ArrayList<>();
+        for (Node item : node.items()) {
+            String server = item.requiredText();
+            if (server == null) {
+                continue;
+            }
+            String problem = Checks.dnsServer(server);
+            if (problem != null) {
+                item.error(problem);
+            } else {
+                servers.add(server);
+            }
+        }
+        return servers;
     }
 
     private static List<SignatureConfig> signatures(Node node) {

@@ -48,7 +48,9 @@ public final class JourneyRunner {
         this.settings = settings;
         this.backoff = backoff;
         int connectTimeout = (int) settings.probing().connectTimeout().toMillis();
-        this.client = new ProbeClient(vertx, new HostResolver(vertx, settings.hosts()), connectTimeout,
+        HostResolver resolver = new HostResolver(vertx, settings.hosts(), settings.probing().dnsServers(),
+                connectTimeout);
+        this.client = new ProbeClient(vertx, resolver, connectTimeout,
                 settings.userAgent(), settings.trust());
         this.executor = new StepExecutor(vertx, rateLimiter,
                 new ResponseJudge(settings.signatures()), settings.probing().maxRedirects(),

@@ -78,6 +78,6 @@ final class ProbeClient {
     }
 
     Future<Void> close() {
-        return http.close();
+        return Future.join(http.close(), resolver.close()).mapEmpty();
     }
 }
