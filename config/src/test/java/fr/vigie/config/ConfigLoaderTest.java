@@ -128,6 +128,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void receiversWhoseAddressesResolveToEmptyAreInactive() throws ConfigException {
+        String yaml = TARGET + """
+                alerts:
+                  receivers:
+                    courriel:
+                      type: email
+                      smtp: 127.0.0.1:25
+                      from: vigie@vigie.example
+                      to: ${TO:-}
+                    tchap:
+                      type: matrix
+                      url: http://127.0.0.1:8008
+                      secret: syt_token
+                      room: ${ROOM:-}
+                """;
+        assertThat(new ConfigLoader(Map.of()).loadText(yaml, folder).alerts().receivers())
+                .as("no recipient, no room: nobody to tell").isEmpty();
+        var active = new ConfigLoader(Map.of("TO", "cellule@education.example", "ROOM", "!abc:tchap.example"))
+                .loadText(yaml, folder).alerts().receivers();
+        assertThat(active).containsOnlyKeys("courriel", "tchap");
+        assertThat(active.get("courriel").to()).containsExactly("cellule@education.example");
+    }
+
+    @Test
     void defaultsAreAppliedWhenSectionsAreAbsent() throws ConfigException {
         VigieConfig config = new ConfigLoader(Map.of()).loadText(TARGET, folder);
 

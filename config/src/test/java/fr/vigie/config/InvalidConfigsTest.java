@@ -132,6 +132,8 @@ class InvalidConfigsTest {
                         "alerts.receivers.ops.user: an email receiver with a 'secret' (SMTP password) needs its account in 'user' (line 3)"),
                 Arguments.of("half-credentials",
                         "targets[0].credentials: credentials need both username and password (use ${VAR:-} to leave them unset) (line 6)"),
+                Arguments.of("influxdb-account-in-url",
+                        "storage.url: put the InfluxDB account in 'username' and 'password', not in the URL (value not shown) (line 3)"),
                 Arguments.of("influxdb-key-on-embedded",
                         "storage.url: 'url' only applies to type: influxdb (line 3)"),
                 Arguments.of("maintenance-end-before-start",

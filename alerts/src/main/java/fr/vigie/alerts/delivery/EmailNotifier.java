@@ -17,12 +17,14 @@ import jakarta.mail.internet.MimeMultipart;
 
 import java.util.Date;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * E-mail over SMTP with Angus Mail: French plain text with an HTML alternative; the stable notification id is
  * the {@code Message-ID}, so mail clients and archives can de-duplicate.
  */
 public final class EmailNotifier implements Notifier {
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private final AlertsConfig.Receiver receiver;
     private final FrenchText text;
     private final Session session;
@@ -71,10 +73,12 @@ public final class EmailNotifier implements Notifier {
         });
     }
 
+    /** Only "localhost" and loopback IP literals: a name such as "127.mail.example" may lead anywhere. */
     static boolean isLoopback(String host) {
         String h = host.toLowerCase(java.util.Locale.ROOT);
-        return h.equals("localhost") || h.equals("::1") || h.equals("[::1]") || h.startsWith("127.");
+        return h.equals("localhost") || h.equals("::1") || h.equals("[::1]") || LOOPBACK_V4.matcher(h).matches();
     }
+
 
     /** The SMTP session's settings, for tests: never holds the password. */
     Properties sessionProperties() {

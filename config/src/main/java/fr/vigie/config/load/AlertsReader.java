@@ -68,7 +68,8 @@ final class AlertsReader {
         return switch (r.type() == null ? "" : r.type()) {
             case "email" -> r.smtp() != null && !r.smtp().isEmpty() && !r.to().isEmpty()
                     && (r.user() == null || r.user().isEmpty() || (r.secret() != null && !r.secret().isEmpty()));
-            case "matrix" -> r.url() != null && !r.url().isEmpty() && r.secret() != null && !r.secret().isEmpty();
+            case "matrix" -> r.url() != null && !r.url().isEmpty() && r.secret() != null && !r.secret().isEmpty()
+                    && r.room() != null && !r.room().isBlank();
             default -> r.url() != null && !r.url().isEmpty();
         };
     }
@@ -102,10 +103,15 @@ final class AlertsReader {
                 requireAccountPair(node);
             }
             receivers.put(name, new AlertsConfig.Receiver(name, type, url, node.get("secret").secret(),
-                    node.get("room").text(), smtp, node.get("from").text(), node.get("to").texts(),
+                    node.get("room").text(), smtp, node.get("from").text(), recipients(node.get("to")),
                     node.get("user").text()));
         });
         return receivers;
+    }
+
+    /** Recipients, blank ones left out: {@code to: ${VIGIE_ALERT_TO:-}} unset means nobody, not "". */
+    private static List<String> recipients(Node to) {
+        return to.texts().stream().map(String::trim).filter(t -> !t.isEmpty()).toList();
     }
 
     /** SMTP authentication takes both the account ({@code user}) and its password ({@code secret}), or neither. */

@@ -48,6 +48,12 @@ final class SettingsReader {
         String database = null;
         if (influx) {
             url = url(node.get("url"), Defaults.INFLUXDB_URL);
+            if (hasUserInfo(url)) {
+                // the URL is logged and shown by check-config: an account belongs in username/password (secrets)
+                node.get("url").error("put the InfluxDB account in 'username' and 'password', not in the URL"
+                        + " (value not shown)");
+                url = Defaults.INFLUXDB_URL;
+            }
             database = node.get("database").text(Defaults.INFLUXDB_DATABASE);
         } else {
             for (String key : List.of("url", "database", "username", "password")) {
@@ -156,6 +162,14 @@ final class SettingsReader {
             String hint = Suggestions.hint(text, ZoneId.getAvailableZoneIds());
             node.error("unknown time zone '" + text + "'" + (hint.isEmpty() ? " (e.g. Europe/Paris)" : hint));
             return Defaults.SITE_TIME_ZONE;
+        }
+    }
+
+    private static boolean hasUserInfo(String url) {
+        try {
+            return java.net.URI.create(url).getRawUserInfo() != null;
+        } catch (IllegalArgumentException e) {
+            return false; // reported by url()
         }
     }
 
