@@ -131,6 +131,11 @@ final class Node {
     }
 
     /** A text value with {@code ${..}} / {@code file:} resolved; null when absent or wrong. */
+    /** The value as written, before any ${...} or file: is resolved; null if absent or not a scalar. */
+    String rawText() {
+        return present() && json.isValueNode() ? json.asText() : null;
+    }
+
     public String text() {
         SecretResolver.Resolved resolved = resolved();
         return resolved == null ? null : resolved.value();

@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reads the targets, checking ids are unique and that journeys, schedules and journey variables exist. */
 final class TargetReader {
+    /** How a probe password may be written: a reference to the environment, never the value itself. */
+    private static final Pattern PASSWORD_REFERENCE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*(:-)?}");
     private TargetReader() {
     }
 
@@ -80,6 +83,11 @@ final class TargetReader {
         return name;
     }
 
+    /** {@code ${NAME}}, {@code ${NAME:-}} (empty default: unset means public probing) or {@code file:...}. */
+    private static boolean isReference(String raw) {
+        return raw != null && (PASSWORD_REFERENCE.matcher(raw.trim()).matches() || raw.trim().startsWith("file:"));
+    }
+
     /** Credentials whose username or password resolves to empty mean "public probing only". */
     private static Optional<Credentials> credentials(Node node) {
         if (!node.mapping("username", "password")) {
@@ -89,6 +97,10 @@ final class TargetReader {
         Secret password = node.get("password").present() ? node.get("password").secret() : null;
         if (!node.get("username").present() || !node.get("password").present()) {
             node.error("credentials need both username and password (use ${VAR:-} to leave them unset)");
+        } else if (!isReference(node.get("password").rawText())) {
+            node.get("password").error("a probe password must come from an environment variable (${NAME}) or a"
+                    + " file (file:/path), never from the config file itself (value not shown)");
+            return Optional.empty();
         }
         if (username == null || password == null || username.isEmpty() || password.isEmpty()) {
             return Optional.empty();
