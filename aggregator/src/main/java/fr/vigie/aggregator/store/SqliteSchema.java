@@ -6,6 +6,7 @@ import java.sql.Statement;
 
 /** Tables, indexes and pragmas of the embedded store. */
 final class SqliteSchema {
+    static final String PRUNE_RESULTS = "DELETE FROM results WHERE id IN (SELECT id FROM results WHERE ts_ns < ? LIMIT ?)";
     static final String INSERT_RESULT = "INSERT INTO results (ts_ns, scheduled_ns, target, vantage, journey, run, step,"
             + " kind, outcome, status, signature, dns_ms, connect_ms, tls_ms, ttfb_ms, total_ms, bytes, maintenance,"
             + " queue_position, queue_wait_s, detail) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";

@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,8 @@ import java.util.concurrent.TimeUnit;
 public final class SqliteStore implements Store {
     /** Well under the one second a crash may lose. */
     static final long FLUSH_PERIOD_MS = 250;
+    private static final long PRUNE_PERIOD_MINUTES = 60;
+    private static final int PRUNE_CHUNK = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
 
     private final Path file;
@@ -45,6 +48,14 @@ public final class SqliteStore implements Store {
     private boolean closed;
 
     public SqliteStore(Path file) {
+        this(file, null);
+    }
+
+    /**
+     * @param retention raw step results older than this are deleted every hour (verdicts and incident events,
+     *                  which make the history, are kept); null keeps everything
+     */
+    public SqliteStore(Path file, Duration retention) {
         this.file = file;
         try {
             Path parent = file.toAbsolutePath().getParent();
@@ -62,7 +73,47 @@ public final class SqliteStore implements Store {
             return t;
         });
         writer.scheduleWithFixedDelay(this::flushQuietly, FLUSH_PERIOD_MS, FLUSH_PERIOD_MS, TimeUnit.MILLISECONDS);
+        if (retention != null) {
+            writer.scheduleWithFixedDelay(() -> pruneQuietly(retention), 1, PRUNE_PERIOD_MINUTES, TimeUnit.MINUTES);
+        }
         LOG.info("SQLite store opened at {}", file);
+    }
+
+    /**
+     * Deletes the step results older than {@code cutoff}, in chunks so that writers never wait long.
+     *
+     * @return how many were deleted
+     */
+    public long pruneResultsBefore(Instant cutoff) {
+        long deleted = 0;
+        int chunk;
+        do {
+            synchronized (lock) {
+                if (closed) {
+                    return deleted;
+                }
+                try (PreparedStatement ps = connection.prepareStatement(SqliteSchema.PRUNE_RESULTS)) {
+                    ps.setLong(1, EpochNanos.of(cutoff));
+                    ps.setInt(2, PRUNE_CHUNK);
+                    chunk = ps.executeUpdate();
+                } catch (SQLException e) {
+                    throw new StoreException("cannot prune results of " + file, e);
+                }
+            }
+            deleted += chunk;
+        } while (chunk == PRUNE_CHUNK);
+        return deleted;
+    }
+
+    private void pruneQuietly(Duration retention) {
+        try {
+            long deleted = pruneResultsBefore(Instant.now().minus(retention));
+            if (deleted > 0) {
+                LOG.info("SQLite store {}: {} step results older than {} deleted", file, deleted, retention);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("SQLite pruning failed, will retry: {}", e.getMessage());
+        }
     }
 
     @Override

@@ -13,7 +13,7 @@ public final class Stores {
     public static Store open(StorageConfig storage) {
         if (storage == null || storage.type() == null || storage.type() == StorageConfig.Type.EMBEDDED) {
             Path file = storage == null || storage.path() == null ? Path.of("vigie.db") : storage.path();
-            return new SqliteStore(file);
+            return new SqliteStore(file, storage == null ? null : storage.retention());
         }
         Path spool = storage.path() == null ? Path.of("vigie-spool") : storage.path();
         return new InfluxStore(storage.url(), storage.database() == null ? "vigie" : storage.database(),
