@@ -126,6 +126,8 @@ class InvalidConfigsTest {
                         "probing.dns-servers[1]: bad DNS server 'dns.example.fr': expected an IP address with an optional port (127.0.0.1:53, [::1]:53) (line 2)"),
                 Arguments.of("bad-dns-server-port",
                         "probing.dns-servers[0]: bad port 70000 in DNS server '127.0.0.1:70000': expected 1-65535 (line 3)"),
+                Arguments.of("credentials-in-url",
+                        "journeys.leaky.steps[0]: {{credentials.username}} may only be used in a request body (form, json or submit-form fields), never in a URL or a header (line 4)"),
                 Arguments.of("email-user-without-password",
                         "alerts.receivers.ops.secret: an email receiver with a 'user' needs its SMTP password in 'secret' (line 3)"),
                 Arguments.of("email-password-without-user",

@@ -19,6 +19,13 @@ public final class Defaults {
     public static final List<String> SITE_LANGUAGES = List.of("fr", "en");
     public static final ZoneId SITE_TIME_ZONE = ZoneId.of("Europe/Paris");
     public static final String SITE_LISTEN = "127.0.0.1:8080";
+    /** Path of the site's "À propos / Comment Vigie mesure" page, the default contact URL. */
+    public static final String SITE_ABOUT_PATH = "/a-propos/";
+
+    /** {@code site.contact-url} when absent or empty: the site's own about page, {@code <base-url>/a-propos/}. */
+    public static String contactUrl(String baseUrl) {
+        return baseUrl + SITE_ABOUT_PATH;
+    }
 
     // storage
     public static final Path EMBEDDED_PATH = Path.of("var/vigie.db");

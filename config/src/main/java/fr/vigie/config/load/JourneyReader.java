@@ -90,7 +90,29 @@ final class JourneyReader {
                 node.get("follow-redirects").bool(Defaults.FOLLOW_REDIRECTS), node.get("headers").textMap(),
                 expect(node.get("expect")), extract(node.get("extract")), needsLogin);
         checkVariables(node, step, extractedBefore);
+        checkCredentialsStayInBodies(node, step);
         return step;
+    }
+
+    /** URLs and headers are logged, traced and shown in errors: the test account goes in request bodies only. */
+    private static void checkCredentialsStayInBodies(Node node, Step step) {
+        List<String> exposed = new ArrayList<>();
+        if (step.get() != null) {
+            exposed.add(step.get());
+        }
+        if (step.post() != null && step.post().url() != null) {
+            exposed.add(step.post().url());
+        }
+        exposed.addAll(step.headers().values());
+        for (String s : exposed) {
+            for (String ref : Templates.references(s)) {
+                if (ref.startsWith("credentials.")) {
+                    node.error("{{" + ref + "}} may only be used in a request body (form, json or submit-form"
+                            + " fields), never in a URL or a header");
+                    return;
+                }
+            }
+        }
     }
 
     private static void checkVariables(Node node, Step step, Set<String> extractedBefore) {

@@ -32,7 +32,7 @@ final class SettingsReader {
         String baseUrl = url(node.get("base-url"), Defaults.SITE_BASE_URL);
         List<String> languages = node.get("languages").present() ? languages(node.get("languages"))
                 : Defaults.SITE_LANGUAGES;
-        String contact = node.get("contact-url").present() ? url(node.get("contact-url"), baseUrl) : baseUrl;
+        String contact = contactUrl(node.get("contact-url"), baseUrl);
         return new Site(node.get("title").text(Defaults.SITE_TITLE), baseUrl,
                 path(node.get("output"), Defaults.SITE_OUTPUT), languages, zone(node.get("time-zone")),
                 listen(node.get("listen"), Defaults.SITE_LISTEN), contact);
@@ -176,6 +176,21 @@ final class SettingsReader {
     static String url(Node node, String fallback) {
         String url = node.text();
         if (url == null) {
+            return fallback;
+        }
+        String bad = Checks.httpUrl(url);
+        if (bad != null) {
+            node.error(bad);
+            return fallback;
+        }
+        return Checks.withoutTrailingSlash(url);
+    }
+
+    /** Absent or empty ({@code ${VAR:-}}): the site's about page, which says who probes and how to reach them. */
+    static String contactUrl(Node node, String baseUrl) {
+        String fallback = Defaults.contactUrl(baseUrl);
+        String url = node.text();
+        if (url == null || url.isBlank()) {
             return fallback;
         }
         String bad = Checks.httpUrl(url);
