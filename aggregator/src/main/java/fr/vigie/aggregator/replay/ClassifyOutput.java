@@ -30,7 +30,7 @@ final class ClassifyOutput {
         line.put("target", v.target());
         line.put("status", v.status().wire());
         line.put("cause", v.cause().wire());
-        line.put("causes", v.causes().stream().sorted().map(Cause::wire).toList());
+        line.put("causes", v.causes().stream().map(Cause::wire).sorted().toList());
         line.put("confidence", v.confidence());
         line.put("evidence", evidence(v.evidence()));
         line.put("incident", v.incident());
