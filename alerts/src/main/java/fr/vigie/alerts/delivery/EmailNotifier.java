@@ -2,6 +2,7 @@ package fr.vigie.alerts.delivery;
 
 import fr.vigie.alerts.content.FrenchText;
 import fr.vigie.alerts.outbox.OutboxEntry;
+import fr.vigie.config.Addresses;
 import fr.vigie.config.AlertsConfig;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
@@ -17,14 +18,12 @@ import jakarta.mail.internet.MimeMultipart;
 
 import java.util.Date;
 import java.util.Properties;
-import java.util.regex.Pattern;
 
 /**
  * E-mail over SMTP with Angus Mail: French plain text with an HTML alternative; the stable notification id is
  * the {@code Message-ID}, so mail clients and archives can de-duplicate.
  */
 public final class EmailNotifier implements Notifier {
-    private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private final AlertsConfig.Receiver receiver;
     private final FrenchText text;
     private final Session session;
@@ -60,7 +59,7 @@ public final class EmailNotifier implements Notifier {
      */
     private static Session authenticatedSession(Properties p, AlertsConfig.Receiver receiver, String host) {
         p.setProperty("mail.smtp.auth", "true");
-        if (!isLoopback(host)) {
+        if (!Addresses.isLoopback(host)) {
             p.setProperty("mail.smtp.starttls.required", "true");
         }
         String user = receiver.user();
@@ -73,11 +72,6 @@ public final class EmailNotifier implements Notifier {
         });
     }
 
-    /** Only "localhost" and loopback IP literals: a name such as "127.mail.example" may lead anywhere. */
-    static boolean isLoopback(String host) {
-        String h = host.toLowerCase(java.util.Locale.ROOT);
-        return h.equals("localhost") || h.equals("::1") || h.equals("[::1]") || LOOPBACK_V4.matcher(h).matches();
-    }
 
 
     /** The SMTP session's settings, for tests: never holds the password. */

@@ -12,6 +12,7 @@ import fr.vigie.aggregator.Status;
 import fr.vigie.alerts.silence.Silence;
 import fr.vigie.alerts.silence.SilenceMatcher;
 import fr.vigie.alerts.silence.SilenceRegistry;
+import fr.vigie.config.Addresses;
 import fr.vigie.config.Secret;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -94,6 +95,11 @@ public final class AdminApi {
         }
         AdminApi api = new AdminApi(vertx, aggregator, silences, token);
         HostPort hp = HostPort.parse(listen);
+        if (!Addresses.isLoopback(hp.host())) {
+            // plain HTTP: the Bearer token would cross the network in clear
+            LOG.warn("admin API listens on {} in plain HTTP: keep it on loopback or behind a TLS reverse proxy",
+                    hp.host());
+        }
         return vertx.createHttpServer().requestHandler(api.router()).listen(hp.port(), hp.host())
                 .onSuccess(s -> LOG.info("admin API listening on {}:{}", hp.host(), s.actualPort()))
                 .map(Optional::of);
