@@ -131,6 +131,38 @@ class BrowserTest {
         assertNoConsoleError();
     }
 
+    @Test
+    void phoneReaderReachesTheAboutPageFromTheFooterInBothLanguages() throws Exception {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url("/"));
+        driver.findElement(By.linkText("À propos : comment Vigie mesure")).click();
+        assertThat(driver.getCurrentUrl()).endsWith("/a-propos/");
+        assertThat(driver.getTitle()).isEqualTo("À propos : comment Vigie mesure – Vigie");
+        assertThat(driver.findElements(By.cssSelector("[data-target]"))).hasSize(6);
+        assertThat(driver.findElement(By.cssSelector("code.ua")).getText())
+                .isEqualTo("User-Agent: Vigie (+https://vigie.test/contact)");
+        assertNoHorizontalScroll();
+        fullPage("about-phone-full", 390);
+
+        driver.findElement(By.linkText("English")).click();
+        assertThat(driver.getCurrentUrl()).endsWith("/en/a-propos/");
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(driver.getTitle()).isEqualTo("About: how Vigie measures – Vigie");
+        assertNoHorizontalScroll();
+
+        driver.get(url("/a-propos"));
+        assertThat(driver.getCurrentUrl()).endsWith("/a-propos/");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("À propos : comment Vigie mesure");
+        assertNoConsoleError();
+    }
+
+    /** Long hosts, schedules and the User-Agent wrap instead of widening the page. */
+    private void assertNoHorizontalScroll() {
+        Long overflow = (Long) driver.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow).as(driver.getCurrentUrl()).isLessThanOrEqualTo(0L);
+    }
+
     private void checkServices() {
         for (Target target : Fixtures.targets()) {
             if (target.kind() == TargetKind.CONTROL) {

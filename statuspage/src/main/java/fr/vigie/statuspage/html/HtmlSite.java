@@ -1,6 +1,7 @@
 package fr.vigie.statuspage.html;
 
 import fr.vigie.aggregator.Incident;
+import fr.vigie.config.Site;
 import fr.vigie.config.Target;
 import fr.vigie.statuspage.model.PublicState;
 import fr.vigie.statuspage.model.Texts;
@@ -11,8 +12,8 @@ import java.util.Map;
 
 /**
  * Every HTML page of one language: home, one page per service and per public incident, history,
- * the accessibility statement and the not-found page. Links are relative, so the folder can be
- * published under any path.
+ * the accessibility statement, the about page ("Comment Vigie mesure") and the not-found page. Links are
+ * relative, so the folder can be published under any path.
  */
 public final class HtmlSite {
     private final Templates templates;
@@ -56,11 +57,18 @@ public final class HtmlSite {
         history.put("months", views.months());
         files.put(prefix + "history/index.html", templates.render("history.ftlh", history));
 
+        // A contact that is the site's own about page (the default) is linked relatively, like every other page.
+        Site site = state.config().site();
         Map<String, Object> accessibility = page.model("accessibilite/");
-        if (state.config().site().contactUrl() != null) {
-            accessibility.put("contactUrl", state.config().site().contactUrl());
+        if (AboutPage.isHttp(site.contactUrl())
+                && !AboutPage.isOwnPage(site.contactUrl(), site.baseUrl(), site.languages())) {
+            accessibility.put("contactUrl", site.contactUrl());
         }
         files.put(prefix + "accessibilite/index.html", templates.render("accessibility.ftlh", accessibility));
+
+        Map<String, Object> about = page.model(AboutPage.PATH);
+        about.put("about", new AboutPage(state.config(), texts).view());
+        files.put(prefix + AboutPage.PATH + "index.html", templates.render("about.ftlh", about));
 
         // Served for any unknown path at any depth: links are absolute from the site root.
         Map<String, Object> notFound = page.model("");

@@ -66,4 +66,24 @@ public final class Views {
     /** A day of the 90-day history that was not fully operational, for the text table. */
     public record DisruptedDay(String date, String uptime, String worst) {
     }
+
+    /**
+     * One probed service on the about page: only what an operator needs to recognise the probes (host, never
+     * the full URL; journey and schedule in words; whether a test account is used, never the account).
+     */
+    public record ProbedTarget(String id, String name, String kind, String host, String journey, String steps,
+                               String schedule) {
+    }
+
+    /**
+     * The about page ("Comment Vigie mesure"), every sentence already worded from the configuration.
+     *
+     * @param contactUrl an http(s) contact other than the site's own pages, or null
+     * @param publisher  what to do instead when there is no such contact
+     * @param controls   the control targets' hosts in a sentence, or null when there are none
+     */
+    public record About(String vantage, String count, List<ProbedTarget> targets, String controls, String userAgent,
+                        String rate, String backoff, String rounds, String slow, String contactUrl,
+                        String publisher) {
+    }
 }
