@@ -136,7 +136,9 @@ class PhaseTimingTest {
         // the same proxy without delay: the baseline holds the handshake's own cost and the proxy's
         int plainProxy = delayingProxy(tls.actualPort(), 0, new java.util.concurrent.CopyOnWriteArrayList<>());
         // warm the TLS code paths first: the first handshakes of a JVM are far slower
-        probe("https://localhost:" + plainProxy, 3);
+        // (the JIT needs a few dozen handshakes: the first ones take 5 times longer and would spread the runs)
+        probe("https://localhost:" + plainProxy, 20);
+        probe("https://localhost:" + proxy, 2);
         var runs = interleaved("https://localhost:" + proxy, "https://localhost:" + plainProxy);
         double delayed = median(runs.get(0), StepResult::tlsMs);
         double handshake = median(runs.get(1), StepResult::tlsMs);
