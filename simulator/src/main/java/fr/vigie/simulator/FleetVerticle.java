@@ -1,5 +1,6 @@
 package fr.vigie.simulator;
 
+import fr.vigie.simulator.dns.SimulatedDns;
 import fr.vigie.simulator.faults.AdminApi;
 import fr.vigie.simulator.faults.Faults;
 import fr.vigie.simulator.model.BackgroundLoad;
@@ -15,7 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs a whole fleet on one event-loop context, so the resource model needs no locks. */
+/**
+ * Runs a whole fleet on one event-loop context, so the resource model needs no locks. Named services get a DNS
+ * server (started and closed on a worker thread: binding it blocks).
+ */
 final class FleetVerticle extends VerticleBase {
     private final List<ServiceSpec> specs;
     private final SimOptions options;
@@ -23,6 +27,8 @@ final class FleetVerticle extends VerticleBase {
     final Map<String, HostResources> hosts = new LinkedHashMap<>();
     final Map<String, BackgroundLoad> loads = new LinkedHashMap<>();
     Faults faults;
+    /** null when every service is addressed by a loopback literal */
+    volatile SimulatedDns dns;
     int adminPort = -1;
 
     FleetVerticle(List<ServiceSpec> specs, SimOptions options) {
@@ -32,12 +38,26 @@ final class FleetVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        Map<String, String> names = new LinkedHashMap<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (ServiceSpec spec : specs) {
+            if (!ids.add(spec.id())) {
+                return Future.failedFuture(new IllegalArgumentException("duplicate service id " + spec.id()));
+            }
+            spec.name().ifPresent(n -> names.put(n, ServiceSpec.NAMED_BIND_ADDRESS));
+        }
+        Future<SimulatedDns> dnsStarted = names.isEmpty() ? Future.succeededFuture()
+                : vertx.executeBlocking(() -> SimulatedDns.start(names));
+        return dnsStarted.compose(d -> {
+            dns = d;
+            return startServices();
+        }).onFailure(e -> closeDns());
+    }
+
+    private Future<?> startServices() {
         Sessions tickets = new Sessions();
         long seed = options.seed();
         for (ServiceSpec spec : specs) {
-            if (servers.containsKey(spec.id())) {
-                return Future.failedFuture(new IllegalArgumentException("duplicate service id " + spec.id()));
-            }
             HostResources host = hosts.computeIfAbsent(spec.hostingGroup(),
                     g -> new HostResources(vertx, g, spec.capacity()));
             servers.put(spec.id(), new ServiceServer(vertx, spec, host, tickets, seed++));
@@ -47,7 +67,7 @@ final class FleetVerticle extends VerticleBase {
             load.start();
             loads.put(host.group(), load);
         }
-        faults = new Faults(vertx, context, servers, hosts, loads, options.groundTruth(), options.clock());
+        faults = new Faults(vertx, context, servers, hosts, loads, options.groundTruth(), options.clock(), dns);
         List<Future<?>> started = new ArrayList<>();
         servers.values().forEach(s -> started.add(s.start()));
         if (options.adminPort() >= 0) {
@@ -62,7 +82,19 @@ final class FleetVerticle extends VerticleBase {
         loads.values().forEach(BackgroundLoad::stop);
         List<Future<?>> stopped = new ArrayList<>();
         servers.values().forEach(s -> stopped.add(s.stop()));
-        return Future.join(stopped);
+        return Future.join(stopped).transform(r -> closeDns());
+    }
+
+    private Future<Void> closeDns() {
+        SimulatedDns d = dns;
+        if (d == null) {
+            return Future.succeededFuture();
+        }
+        dns = null;
+        return vertx.executeBlocking(() -> {
+            d.close();
+            return null;
+        });
     }
 
     io.vertx.core.Context fleetContext() {
@@ -71,12 +103,22 @@ final class FleetVerticle extends VerticleBase {
 
     JsonObject stats() {
         JsonObject targets = new JsonObject();
-        servers.forEach((id, s) -> targets.put(id, new JsonObject().put("requests", s.requestCount())
-                .put("listener", String.valueOf(s.mode()))));
+        java.util.Set<String> gone = faults.namesGone();
+        servers.forEach((id, s) -> {
+            JsonObject target = new JsonObject().put("requests", s.requestCount())
+                    .put("listener", String.valueOf(s.mode()));
+            s.spec().name().ifPresent(n -> target.put("name", n).put("nameGone", gone.contains(n)));
+            targets.put(id, target);
+        });
         JsonObject groups = new JsonObject();
         hosts.forEach((g, h) -> groups.put(g, new JsonObject().put("workerQueue", h.workerQueue())
                 .put("workersInUse", h.workersInUse()).put("served", h.served())
                 .put("offeredRate", loads.get(g).offeredRate()).put("abandoned", loads.get(g).abandoned())));
-        return new JsonObject().put("targets", targets).put("hosts", groups);
+        JsonObject stats = new JsonObject().put("targets", targets).put("hosts", groups);
+        SimulatedDns d = dns;
+        if (d != null) {
+            stats.put("dns", d.address());
+        }
+        return stats;
     }
 }

@@ -1,15 +1,19 @@
 package fr.vigie.simulator;
 
+import fr.vigie.simulator.dns.SimulatedDns;
 import fr.vigie.simulator.faults.Faults;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A running fleet of simulated services on loopback. Start it, inject faults through {@link #faults()} (or the admin
  * API), read request counts, close it: closing clears every fault so the ground truth gets its end times.
+ * When some services are addressed by a name under .test, the fleet also runs a {@link SimulatedDns} answering
+ * those names with 127.0.0.1 ({@link #dnsAddress()}, for {@code probing.dns-servers}).
  */
 public final class SimulatedFleet {
     private final Vertx vertx;
@@ -31,9 +35,9 @@ public final class SimulatedFleet {
         // answer each other's requests in turn. Refuse instead.
         java.util.Set<String> addresses = new java.util.HashSet<>();
         for (ServiceSpec spec : copy) {
-            if (!addresses.add(spec.host() + ":" + spec.port())) {
+            if (!addresses.add(spec.bindHost() + ":" + spec.port())) {
                 return Future.failedFuture(new IllegalArgumentException("two simulated services on "
-                        + spec.host() + ":" + spec.port() + " (second: " + spec.id() + ")"));
+                        + spec.bindHost() + ":" + spec.port() + " (second: " + spec.id() + ")"));
             }
         }
         FleetVerticle verticle = new FleetVerticle(copy, options);
@@ -46,6 +50,20 @@ public final class SimulatedFleet {
 
     public List<ServiceSpec> services() {
         return specs;
+    }
+
+    /**
+     * The fleet's DNS server, running when some service is addressed by a name under .test: it answers every such
+     * name with 127.0.0.1 and NXDOMAIN for the names of a {@code hosting_outage} of variant {@code dns} while it
+     * holds. Callers may also make it misbehave directly (delay, SERVFAIL, silence).
+     */
+    public Optional<SimulatedDns> dns() {
+        return Optional.ofNullable(verticle.dns);
+    }
+
+    /** {@code 127.0.0.1:PORT} of {@link #dns()}, as written in {@code probing.dns-servers}; empty without names. */
+    public Optional<String> dnsAddress() {
+        return dns().map(SimulatedDns::address);
     }
 
     /** The admin API's port, or -1 when disabled. */
@@ -90,7 +108,7 @@ public final class SimulatedFleet {
         return done.future();
     }
 
-    /** Clears every fault (writing its ground truth), then closes every port. */
+    /** Clears every fault (writing its ground truth), then closes every port and the DNS server. */
     public Future<Void> close() {
         return faults().clearAll().transform(r -> vertx.undeploy(deploymentId));
     }

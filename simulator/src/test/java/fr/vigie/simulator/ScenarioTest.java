@@ -33,6 +33,14 @@ class ScenarioTest {
         assertThat(april.events()).allSatisfy(e -> assertThat(e.end()).isLessThanOrEqualTo(Duration.ofSeconds(240)));
         assertThat(Scenario.builtIn("hosting-outage").events()).isNotEmpty();
         assertThat(Scenario.builtIn("application-faults").events()).isNotEmpty();
+        Scenario dns = Scenario.builtIn("dns-outage");
+        assertThat(dns.events()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo("hosting_outage");
+            assertThat(e.variant()).isEqualTo("dns");
+            assertThat(e.hostingGroup()).isEqualTo("recia");
+            assertThat(e.duration()).isEqualTo(90.0);
+            assertThat(e.toRequest().removesNames()).isTrue();
+        });
     }
 
     @Test

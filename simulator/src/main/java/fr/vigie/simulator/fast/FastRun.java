@@ -172,6 +172,11 @@ public final class FastRun {
     private double outcome(FastTarget target, FluidHost host, JourneyShape.Step step, FaultEffects.Combined effects,
                            Random random, JsonObject line) {
         line.putNull("dns_ms").putNull("tls_ms").put("maintenance", false);
+        if (effects.nameGone()) {
+            // the resolver's NXDOMAIN comes back in a few ms; nothing is connected (dns_ms is null on failure)
+            return fail(line, "dns_failure", null, null, null, 1 + 3 * random.nextDouble(),
+                    "no such name (NXDOMAIN)");
+        }
         double connect = 0.1 + 0.2 * random.nextDouble();
         ListenerMode mode = effects.mode();
         if (mode == ListenerMode.REFUSED) {

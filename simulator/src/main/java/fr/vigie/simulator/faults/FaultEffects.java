@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The one rule, shared by the live fleet and the fast mode, that turns the faults holding on a target (in their on
- * phase) into what its port and its HTTP answers do.
+ * phase) into what its name, its port and its HTTP answers do.
  */
 public final class FaultEffects {
     /** SCSI command time-out: how long a fail-slow read hangs. */
@@ -17,8 +17,15 @@ public final class FaultEffects {
     public record Holding(FaultType type, String variant, double intensity) {
     }
 
-    /** The combined effect on one target. */
-    public record Combined(ListenerMode mode, HttpEffects http) {
+    /**
+     * The combined effect on one target.
+     *
+     * @param mode     what its port does
+     * @param http     what its HTTP answers do while it listens
+     * @param nameGone its name no longer resolves (NXDOMAIN): clients fail before connecting, whatever the port
+     *                 does. The servers themselves are untouched.
+     */
+    public record Combined(ListenerMode mode, HttpEffects http, boolean nameGone) {
     }
 
     private FaultEffects() {
@@ -31,11 +38,17 @@ public final class FaultEffects {
         HttpEffects.ApplicationFailure application = HttpEffects.ApplicationFailure.NONE;
         HttpEffects.StorageFailure storage = HttpEffects.StorageFailure.NONE;
         double hang = 0;
+        boolean nameGone = false;
         for (Holding f : holding) {
             String variant = f.variant();
             switch (f.type()) {
-                case HOSTING_OUTAGE -> mode = stronger(mode,
-                        "timeout".equals(variant) ? ListenerMode.BLACKHOLE : ListenerMode.REFUSED);
+                case HOSTING_OUTAGE -> {
+                    if ("dns".equals(variant)) {
+                        nameGone = true; // the zone is gone, the servers still listen
+                    } else {
+                        mode = stronger(mode, "timeout".equals(variant) ? ListenerMode.BLACKHOLE : ListenerMode.REFUSED);
+                    }
+                }
                 case ATTACK -> {
                     if ("flood".equals(variant)) {
                         mode = stronger(mode, ListenerMode.BLACKHOLE);
@@ -58,7 +71,8 @@ public final class FaultEffects {
                 }
             }
         }
-        return new Combined(mode, new HttpEffects(maintenance, challenge, application, storage, hang, HANG_MILLIS));
+        return new Combined(mode, new HttpEffects(maintenance, challenge, application, storage, hang, HANG_MILLIS),
+                nameGone);
     }
 
     /** The variant a fault shows in its given pulse (a mixed attack cycles flood, challenge, reset, slow). */

@@ -18,8 +18,10 @@ import java.util.Objects;
  *                     held; storage: share of uncached reads that hang is intensity/2; others ignore it
  * @param duration     how long until it clears itself, or null for until cleared
  * @param variant      attack: mixed (default: pulses cycle flood, challenge, reset, slow), flood, reset, challenge,
- *                     slow; storage: disk_full (default), io_error; hosting_outage: refused (default), timeout;
- *                     application: broken_form (default), error_500
+ *                     slow; storage: disk_full (default), io_error; hosting_outage: refused (default), timeout,
+ *                     dns (the servers stay up, their names answer NXDOMAIN: needs services addressed by a
+ *                     name under .test, see {@link fr.vigie.simulator.ServiceSpec}); application: broken_form
+ *                     (default), error_500
  * @param pulseOn      attack pulses: time on (null or zero = steady)
  * @param pulseOff     attack pulses: time off
  */
@@ -64,6 +66,11 @@ public record FaultRequest(FaultType type, List<String> targets, String hostingG
         return new FaultRequest(type, targets, hostingGroup, intensity, duration, variant, on, off);
     }
 
+    /** True for a fault that removes its targets' names from DNS (hosting_outage, variant dns). */
+    public boolean removesNames() {
+        return type == FaultType.HOSTING_OUTAGE && "dns".equals(variant);
+    }
+
     public boolean pulsed() {
         return pulseOn != null && pulseOff != null && !pulseOn.isZero() && !pulseOff.isZero();
     }
@@ -82,7 +89,7 @@ public record FaultRequest(FaultType type, List<String> targets, String hostingG
         return switch (type) {
             case ATTACK -> List.of("mixed", "flood", "reset", "challenge", "slow");
             case STORAGE -> List.of("disk_full", "io_error");
-            case HOSTING_OUTAGE -> List.of("refused", "timeout");
+            case HOSTING_OUTAGE -> List.of("refused", "timeout", "dns");
             case APPLICATION -> List.of("broken_form", "error_500");
             case FLASH_CROWD, MAINTENANCE -> List.of("default");
         };

@@ -1,5 +1,7 @@
 package fr.vigie.simulator.faults;
 
+import fr.vigie.simulator.dns.DnsFault;
+import fr.vigie.simulator.dns.SimulatedDns;
 import fr.vigie.simulator.model.BackgroundLoad;
 import fr.vigie.simulator.model.HostResources;
 import fr.vigie.simulator.model.LoadCurve;
@@ -15,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +30,8 @@ import java.util.function.Supplier;
 
 /**
  * Injects and clears faults on a running fleet, from any thread; every change runs on the fleet's event-loop context.
- * Each cleared fault appends one ground-truth line per target.
+ * Each cleared fault appends one ground-truth line per target. A fault that removes names (hosting_outage, variant
+ * dns) makes the fleet's DNS server answer NXDOMAIN for its targets' names while it holds, and heals them after.
  */
 public final class Faults {
     private static final Logger LOG = LoggerFactory.getLogger(Faults.class);
@@ -43,9 +48,22 @@ public final class Faults {
     private final List<GroundTruthRecord> history = new CopyOnWriteArrayList<>();
     private volatile List<FaultView> snapshot = List.of();
     private int counter;
+    /** the fleet's DNS server, null when no service is named */
+    private final SimulatedDns dns;
+    /** per target: whether the faults holding on it now remove its name (event-loop only) */
+    private final Map<String, Boolean> nameGone = new HashMap<>();
+    /** names this class made answer NXDOMAIN (event-loop writes; read by stats) */
+    private final Set<String> namesGone = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Faults(Vertx vertx, Context context, Map<String, ServiceServer> servers, Map<String, HostResources> hosts,
                   Map<String, BackgroundLoad> loads, Path groundTruth, InstantSource clock) {
+        this(vertx, context, servers, hosts, loads, groundTruth, clock, null);
+    }
+
+    /** @param dns the fleet's DNS server answering the services' names, or null when none is named */
+    public Faults(Vertx vertx, Context context, Map<String, ServiceServer> servers, Map<String, HostResources> hosts,
+                  Map<String, BackgroundLoad> loads, Path groundTruth, InstantSource clock, SimulatedDns dns) {
+        this.dns = dns;
         this.vertx = vertx;
         this.context = context;
         this.servers = servers;
@@ -81,6 +99,11 @@ public final class Faults {
         return snapshot;
     }
 
+    /** The service names that answer NXDOMAIN now because of a fault. */
+    public Set<String> namesGone() {
+        return Set.copyOf(namesGone);
+    }
+
     /** Every segment written so far (the ground truth of this run). */
     public List<GroundTruthRecord> history() {
         return List.copyOf(history);
@@ -88,6 +111,11 @@ public final class Faults {
 
     private Future<String> begin(FaultRequest request) {
         List<String> targets = resolve(request);
+        if (request.removesNames()) {
+            for (String t : targets) {
+                requireName(t);
+            }
+        }
         ActiveFault fault = new ActiveFault("f" + (++counter), request, targets, clock.instant(), System.nanoTime());
         active.put(fault.id, fault);
         if (request.type() == FaultType.FLASH_CROWD) {
@@ -154,6 +182,15 @@ public final class Faults {
         return targets;
     }
 
+    /** A DNS outage needs a name to remove: refuse it on a service addressed by an IP literal. */
+    private void requireName(String target) {
+        var spec = servers.get(target).spec();
+        if (spec.name().isEmpty() || dns == null) {
+            throw new IllegalArgumentException("target '" + target + "' is addressed by the IP literal " + spec.host()
+                                               + ": a dns outage needs services addressed by a name under .test");
+        }
+    }
+
     private Set<String> groupsOf(List<String> targets) {
         Set<String> groups = new LinkedHashSet<>();
         targets.forEach(t -> groups.add(servers.get(t).spec().hostingGroup()));
@@ -210,9 +247,41 @@ public final class Faults {
             FaultEffects.Combined combined = FaultEffects.combine(holding);
             ServiceServer server = servers.get(target);
             server.setEffects(combined.http());
+            nameGone.put(target, combined.nameGone());
             switches.add(server.switchTo(combined.mode()));
         }
+        syncNames();
         return Future.all(switches).mapEmpty();
+    }
+
+    /**
+     * Makes the DNS server agree with the faults: a name answers NXDOMAIN while the faults of any service it
+     * addresses remove it. Only names this class failed are healed (a fault set on the server directly stays).
+     */
+    private void syncNames() {
+        if (dns == null) {
+            return;
+        }
+        Set<String> gone = new LinkedHashSet<>();
+        nameGone.forEach((target, isGone) -> {
+            if (isGone) {
+                servers.get(target).spec().name().ifPresent(gone::add);
+            }
+        });
+        for (String name : gone) {
+            if (namesGone.add(name)) {
+                dns.fail(name, DnsFault.NXDOMAIN);
+                LOG.info("name={} removed from DNS (NXDOMAIN)", name);
+            }
+        }
+        for (Iterator<String> it = namesGone.iterator(); it.hasNext(); ) {
+            String name = it.next();
+            if (!gone.contains(name)) {
+                dns.heal(name);
+                it.remove();
+                LOG.info("name={} back in DNS", name);
+            }
+        }
     }
 
     private void refreshSnapshot() {

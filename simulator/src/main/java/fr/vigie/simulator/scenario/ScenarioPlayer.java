@@ -35,7 +35,10 @@ public final class ScenarioPlayer {
         this.clock = clock;
     }
 
-    /** Checks every event names services of the fleet, then schedules them. */
+    /**
+     * Checks every event names services of the fleet (and that a dns outage names services addressed by name),
+     * then schedules them.
+     */
     public Future<Void> play(Scenario scenario, Instant start) {
         try {
             check(scenario);
@@ -81,6 +84,16 @@ public final class ScenarioPlayer {
             if (e.targets().isEmpty() && !groups.contains(e.hostingGroup())) {
                 throw new IllegalArgumentException("scenario " + scenario.name() + ": unknown hosting group "
                                                    + e.hostingGroup());
+            }
+            if (!e.isRush() && e.toRequest().removesNames()) {
+                for (ServiceSpec s : fleet.services()) {
+                    boolean covered = e.targets().isEmpty() ? s.hostingGroup().equals(e.hostingGroup())
+                            : e.targets().contains(s.id());
+                    if (covered && s.name().isEmpty()) {
+                        throw new IllegalArgumentException("scenario " + scenario.name() + ": a dns outage needs "
+                                + "services addressed by a name under .test, " + s.id() + " is at " + s.host());
+                    }
+                }
             }
         }
     }

@@ -110,12 +110,12 @@ public final class ServiceServer {
 
     private Future<Void> open(ListenerMode target) {
         return switch (target) {
-            case LISTENING -> vertx.createHttpServer().requestHandler(router).listen(spec.port(), spec.host())
+            case LISTENING -> vertx.createHttpServer().requestHandler(router).listen(spec.port(), spec.bindHost())
                     .onSuccess(s -> http = s).mapEmpty();
             case REFUSED -> Future.succeededFuture();
-            case RESET -> vertx.executeBlocking(() -> Resetter.open(spec.host(), spec.port()))
+            case RESET -> vertx.executeBlocking(() -> Resetter.open(spec.bindHost(), spec.port()))
                     .onSuccess(r -> resetter = r).mapEmpty();
-            case BLACKHOLE -> vertx.executeBlocking(() -> Blackhole.open(spec.host(), spec.port()))
+            case BLACKHOLE -> vertx.executeBlocking(() -> Blackhole.open(spec.bindHost(), spec.port()))
                     .onSuccess(b -> blackhole = b).mapEmpty();
         };
     }

@@ -88,6 +88,58 @@ class FastRunTest {
     }
 
     @Test
+    void aDnsOutageEndsEachJourneyOfTheGroupWithAFastDnsFailureAndStaysNetworkInTheTruth() throws Exception {
+        Scenario dns = Scenario.parse("""
+                name: fast-dns
+                duration: 120
+                events:
+                  - {at: 30, duration: 60, type: hosting_outage, hostingGroup: g1, variant: dns}
+                """);
+        StringWriter trace = new StringWriter();
+        StringWriter truth = new StringWriter();
+        new FastRun(FLEET, FastOptions.defaults().withSeed(3)).run(dns, START, trace, truth);
+        Run r = new Run(lines(trace.toString()), lines(truth.toString()), trace.toString());
+        for (String target : List.of("ent-a", "ent-b")) {
+            assertThat(r.steps(target, "login-page", 31, 89)).as(target).isNotEmpty().allSatisfy(l -> {
+                assertThat(l.getString("outcome")).isEqualTo("dns_failure");
+                assertThat(l.getValue("status")).isNull();
+                assertThat(l.getValue("signature")).isNull();
+                assertThat(l.getValue("dns_ms")).isNull();
+                assertThat(l.getValue("connect_ms")).isNull();
+                assertThat(l.getValue("ttfb_ms")).isNull();
+                assertThat(l.getDouble("total_ms")).isBetween(0.5, 10.0);
+                assertThat(l.getString("detail")).contains("no such name (NXDOMAIN)");
+            });
+            assertThat(r.steps(target, "login", 31, 89)).allSatisfy(l ->
+                    assertThat(l.getString("outcome")).isEqualTo("skipped"));
+            assertThat(r.steps(target, "login-page", 0, 29)).allSatisfy(l ->
+                    assertThat(l.getString("outcome")).isEqualTo("ok"));
+            assertThat(r.steps(target, "login-page", 91, 120)).isNotEmpty().allSatisfy(l ->
+                    assertThat(l.getString("outcome")).isEqualTo("ok"));
+        }
+        assertThat(r.trace()).filteredOn(l -> !l.getString("target").startsWith("ent-"))
+                .allSatisfy(l -> assertThat(l.getString("outcome")).isEqualTo("ok"));
+        assertThat(r.truth()).extracting(l -> l.getString("target") + ":" + l.getString("cause") + ":"
+                + l.getString("variant")).containsExactly("ent-a:network:dns", "ent-b:network:dns");
+    }
+
+    @Test
+    void theBuiltInDnsOutageRunsOnTheDemoFleetInFastMode() throws Exception {
+        List<FastTarget> demo = FleetFile.read(java.nio.file.Path.of("..", "config", "demo.yaml"));
+        StringWriter trace = new StringWriter();
+        StringWriter truth = new StringWriter();
+        new FastRun(demo, FastOptions.defaults()).run(Scenario.builtIn("dns-outage"), START, trace, truth);
+        List<String> recia = demo.stream().filter(t -> t.hostingGroup().equals("recia")).map(FastTarget::id).toList();
+        assertThat(recia).hasSizeGreaterThanOrEqualTo(2);
+        List<JsonObject> failures = lines(trace.toString()).stream()
+                .filter(l -> "dns_failure".equals(l.getString("outcome"))).toList();
+        assertThat(failures).extracting(l -> l.getString("target")).containsOnlyElementsOf(recia)
+                .containsAll(recia);
+        assertThat(lines(truth.toString())).hasSize(recia.size())
+                .allSatisfy(l -> assertThat(l.getString("cause")).isEqualTo("network"));
+    }
+
+    @Test
     void groundTruthHasOneSegmentPerTargetAndTheRunIsDeterministic() throws Exception {
         Run r = run(7);
         assertThat(r.truth()).extracting(l -> l.getString("target") + ":" + l.getString("cause"))
