@@ -221,7 +221,8 @@ public final class ProbeEngine {
                 .anyMatch(w -> w.covers(t.id(), t.hostingGroup(), scheduled));
         if (!inFlight.add(t.id())) {
             Step first = journey.steps().get(0);
-            LOG.warn("target={} round of {} skipped: previous round still running", t.id(), scheduled);
+            // expected while a target is slow, and recorded as a `skipped` result: information, not a warning
+            LOG.info("target={} round of {} skipped: previous round still running", t.id(), scheduled);
             publish(new StepResult(Instant.now(), scheduled, t.id(), config.vantage() == null ? null
                     : config.vantage().id(), journey.name(), java.util.UUID.randomUUID().toString(), first.name(),
                     first.kind(), Outcome.SKIPPED,
