@@ -142,6 +142,17 @@ class OutcomeTaxonomyTest {
     }
 
     @Test
+    void httpsToAServerSpeakingPlainHttpIsTlsFailure() {
+        // answers the ClientHello with an HTTP error page: garbage where a TLS record should be
+        int port = vertxServer(req -> req.response().end("Bienvenue"));
+        StepResult r = probe("https://localhost:" + port, "/");
+        assertThat(r.outcome()).as(r.detail()).isEqualTo(Outcome.TLS_FAILURE);
+        assertThat(r.connectMs()).as("TCP did connect").isNotNull();
+        assertThat(r.tlsMs()).isNull();
+        assertThat(r.totalMs()).as("refused at once, not at the deadline").isLessThan(1000.0);
+    }
+
+    @Test
     void resetMidResponseIsReset() throws IOException {
         try (RawServer server = new RawServer(s -> {
             RawServer.readHead(s);
