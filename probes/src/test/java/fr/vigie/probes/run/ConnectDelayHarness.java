@@ -39,17 +39,17 @@ public final class ConnectDelayHarness {
     }
 
     public static void main(String[] args) {
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(WATCHDOG_SECONDS * 1000L);
-                System.err.println("connect-delay harness: still running after " + WATCHDOG_SECONDS + " s, halting");
-                Runtime.getRuntime().halt(3);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        // whatever happens, the child JVM never outlives the test that started it
+        java.util.concurrent.ScheduledExecutorService watchdog =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "watchdog");
+                    t.setDaemon(true);
+                    return t;
+                });
+        watchdog.schedule(() -> {
+            System.err.println("connect-delay harness: still running after " + WATCHDOG_SECONDS + " s, halting");
+            Runtime.getRuntime().halt(3);
+        }, WATCHDOG_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
 
         String server = args[0];
         int delayedPort = Integer.parseInt(args[1]);
