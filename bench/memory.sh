@@ -1,0 +1,71 @@
+#!/bin/bash
+# Memory benchmark (docs/performance.md, "Memory"): the resident size and the live heap of `vigie run` probing
+# the 33 simulated services of config/demo.yaml through a scenario, the simulated fleet running apart
+# (`vigie simulate`), so that the figures are Vigie's alone.
+# usage: bench/memory.sh [seconds=300] [scenario=2021-04-06] [max-heap=256m]
+#   RUN_JAVA_OPTS adds JVM options for `vigie run` (e.g. "-XX:+UseSerialGC -XX:MaxDirectMemorySize=32m").
+# Everything listens on 127.0.0.1 (status page on 18180, admin API off, fleet admin API on 18099).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-300}
+scenario=${2:-2021-04-06}
+heap=${3:-256m}
+./vigie --version >/dev/null                     # builds app/target/vigie.jar if needed
+work="$(mktemp -d)"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+# The demo fleet's configuration, with its files in a scratch folder and the site on a port of its own.
+sed -e "s#var/demo#$work#g" -e 's#127.0.0.1:8080#127.0.0.1:18180#' config/demo.yaml >"$work/bench.yaml"
+export VIGIE_DEMO_USERNAME=bench.vigie
+VIGIE_DEMO_PASSWORD="$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export VIGIE_DEMO_PASSWORD
+
+java -jar app/target/vigie.jar simulate --config "$work/bench.yaml" --scenario "$scenario" \
+  --ground-truth "$work/ground-truth.jsonl" >"$work/simulate.log" 2>&1 &
+sim=$!; pids+=("$sim")
+for _ in $(seq 1 100); do curl -fs http://127.0.0.1:18099/stats >/dev/null 2>&1 && break; sleep 0.2; done
+curl -fs http://127.0.0.1:18099/stats >/dev/null || { cat "$work/simulate.log"; exit 1; }
+
+# shellcheck disable=SC2086
+java "-Xmx$heap" -XX:NativeMemoryTracking=summary ${RUN_JAVA_OPTS:-} -jar app/target/vigie.jar run --config "$work/bench.yaml" >"$work/run.log" 2>&1 &
+run=$!; pids+=("$run")
+
+kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
+samples="$work/rss.txt"
+end=$((SECONDS + seconds))
+while [ $SECONDS -lt $end ]; do
+  kill -0 "$run" 2>/dev/null || { echo "vigie run stopped:"; tail -20 "$work/run.log"; exit 1; }
+  kb "$run" VmRSS >>"$samples"
+  sleep 1                                         # sampling period of the benchmark, not a synchronisation
+done
+
+jcmd "$run" GC.run >/dev/null                     # a full collection: what remains is the live set
+# heap used and committed, in KB: G1 prints one line for the whole heap, Serial and Parallel one per generation
+heap_kb() {
+  jcmd "$run" GC.heap_info | awk -v what="$1" '
+    /garbage-first heap|def new generation|tenured generation|PSYoungGen|ParOldGen/ {
+      for (i = 1; i <= NF; i++) if ($i == what) { v = $(i + 1); sub(/K,?$/, "", v) }
+      if ($0 ~ /garbage-first heap/) { g1 = v } else { sum += v } }
+    END { print (g1 != "" ? g1 : sum) }'
+}
+live_kb=$(heap_kb used)
+committed_kb=$(heap_kb total)
+# where the resident size goes: the JVM's native memory tracking, committed KB per category, largest first
+jcmd "$run" VM.native_memory summary | awk '/^-/ && /committed=/ {
+    name = $0; sub(/^- */, "", name); sub(/ *\(.*/, "", name)
+    c = $0; sub(/.*committed=/, "", c); sub(/KB.*/, "", c); print c, name }' | sort -rn >"$work/nmt.txt"
+peak_kb=$(kb "$run" VmHWM)
+sim_peak_kb=$(kb "$sim" VmHWM)
+median_kb=$(sort -n "$samples" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+
+mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+services=$(grep -o '[0-9]* services' "$work/simulate.log" | head -1)
+echo "vigie run probing $services (config/demo.yaml), scenario $scenario, ${seconds} s, -Xmx$heap ${RUN_JAVA_OPTS:-}"
+echo "  resident size: median $(mb "$median_kb") MB, peak $(mb "$peak_kb") MB"
+echo "  heap after a full GC (live set): $(mb "$live_kb") MB of $(mb "$committed_kb") MB committed"
+echo "  store: $(du -k "$work"/vigie.db* 2>/dev/null | awk '{ s += $1 } END { printf "%.1f", s / 1024 }') MB"
+echo "  committed by the JVM (native memory tracking), largest first:"
+head -8 "$work/nmt.txt" | while read -r c name; do printf "    %-22s %7s MB\n" "$name" "$(mb "$c")"; done
+echo "simulated fleet (other process): resident peak $(mb "$sim_peak_kb") MB"
