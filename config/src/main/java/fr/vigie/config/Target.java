@@ -31,4 +31,10 @@ public record Target(String id, String name, TargetKind kind, String region, Lis
         tags = List.copyOf(tags);
         vars = Map.copyOf(vars);
     }
+
+    /** The same target at another base URL, with its journey variables (which may name that URL) to match. */
+    public Target withBaseUrl(String url, Map<String, String> newVars) {
+        return new Target(id, name, kind, region, academies, holidayZone, vendor, hostingGroup, url, journey,
+                credentials, schedule, tags, newVars);
+    }
 }

@@ -43,4 +43,16 @@ public record VigieConfig(
     public Journey journeyOf(Target target) {
         return journeys.get(target.journey());
     }
+
+    /** The same configuration with other targets (the demo renames its simulated services). */
+    public VigieConfig withTargets(List<Target> others) {
+        return new VigieConfig(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, others,
+                classifier, alerts);
+    }
+
+    /** The same configuration with other probing settings (the demo points the probes at its DNS server). */
+    public VigieConfig withProbing(ProbingConfig other) {
+        return new VigieConfig(site, storage, vantage, other, schedules, calendars, maintenance, journeys, targets,
+                classifier, alerts);
+    }
 }

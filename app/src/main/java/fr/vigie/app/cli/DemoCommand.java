@@ -30,7 +30,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--scenario", defaultValue = "2021-04-06", paramLabel = "NAME|FILE",
-            description = "Built-in scenario (2021-04-06, hosting-outage, application-faults) or a scenario file.")
+            description = "Built-in scenario (2021-04-06, hosting-outage, application-faults, dns-outage) or a scenario file.")
     String scenario;
 
     @Option(names = "--record", arity = "0..1", fallbackValue = "var/demo/trace.jsonl", paramLabel = "FILE",

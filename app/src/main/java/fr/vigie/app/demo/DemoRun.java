@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -41,12 +42,17 @@ public record DemoRun(VigieConfig config, DemoAccount account, Scenario scenario
         CrisisCellInbox inbox = null;
         VerdictRecorder recorder = new VerdictRecorder();
         try {
-            fleet = await(SimulatedFleet.start(vertx, DemoFleet.specsFor(config, account), SimOptions.demo(groundTruth)));
+            // a DNS scenario needs services addressed by names, and probes asking the fleet's DNS server
+            VigieConfig demo = DemoFleet.needsNames(scenario) ? DemoFleet.namedByDns(config) : config;
+            fleet = await(SimulatedFleet.start(vertx, DemoFleet.specsFor(demo, account), SimOptions.demo(groundTruth)));
+            if (fleet.dnsAddress().isPresent() && demo.probing().dnsServers().isEmpty()) {
+                demo = demo.withProbing(demo.probing().withDnsServers(List.of(fleet.dnsAddress().get())));
+            }
             inbox = startInbox(vertx).orElse(null);
             out.printf("Flotte simulée : %d services sur 127.0.0.1 ; API d'injection de pannes sur 127.0.0.1:%d%n",
                     fleet.services().size(), fleet.adminPort());
-            try (VigieSystem system = VigieSystem.start(vertx, config, record, Clock.systemUTC(),
-                    new DemoConsole(out, config.site().timeZone()), recorder)) {
+            try (VigieSystem system = VigieSystem.start(vertx, demo, record, Clock.systemUTC(),
+                    new DemoConsole(out, demo.site().timeZone()), recorder)) {
                 out.printf("Page de statut : http://localhost:%d/  (scénario « %s », %d s)%n%n", system.sitePort(),
                         scenario.name(), scenario.length().toSeconds());
                 Instant start = Instant.now();
