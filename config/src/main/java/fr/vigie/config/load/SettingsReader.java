@@ -190,15 +190,7 @@ final class SettingsReader {
     static String contactUrl(Node node, String baseUrl) {
         String fallback = Defaults.contactUrl(baseUrl);
         String url = node.text();
-        if (url == null || url.isBlank()) {
-            return fallback;
-        }
-        String bad = Checks.httpUrl(url);
-        if (bad != null) {
-            node.error(bad);
-            return fallback;
-        }
-        return Checks.withoutTrailingSlash(url);
+        return url == null || url.isBlank() ? fallback : url(node, fallback);
     }
 
     static String listen(Node node, String fallback) {
