@@ -39,14 +39,6 @@ public final class HostResolver {
         this.dnsServers = dnsServers.isEmpty() ? null : new DnsServers(vertx, dnsServers, queryTimeoutMs);
     }
 
-    public HostResolver(Vertx vertx, Map<String, String> hosts) {
-        this(vertx, hosts, List.of(), 0);
-    }
-
-    public HostResolver(Vertx vertx) {
-        this(vertx, Map.of());
-    }
-
     public Future<Void> close() {
         return dnsServers == null ? Future.succeededFuture() : dnsServers.close();
     }
