@@ -23,7 +23,14 @@ public enum Outcome {
     TOO_LARGE,
     REDIRECT_LOOP,
     /** not run: journey aborted earlier, account in back-off, or previous round still running */
-    SKIPPED;
+    SKIPPED,
+    /** the peer answered bytes that are not HTTP (a wrong service on the port, a broken middlebox) */
+    PROTOCOL_ERROR,
+    /**
+     * Vigie's own failure while running the step (a bug, an exhausted local resource): never evidence about
+     * the platform, kept out of every verdict and reported to the operator.
+     */
+    INTERNAL_ERROR;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -22,12 +22,12 @@ final class SymptomReader {
     Symptom of(StepResult r) {
         return switch (r.outcome()) {
             case OK -> Symptom.OK;
-            case SKIPPED, LOGIN_REJECTED -> Symptom.NEUTRAL;
+            case SKIPPED, LOGIN_REJECTED, INTERNAL_ERROR -> Symptom.NEUTRAL;
             case DNS_FAILURE, CONNECT_REFUSED, TLS_FAILURE -> Symptom.NETWORK;
             case CONNECT_TIMEOUT -> Symptom.UNREACHABLE;
             case RESET -> Symptom.ATTACK;
             case RESPONSE_TIMEOUT -> Symptom.SATURATION;
-            case ASSERTION_FAILED, TOO_LARGE, REDIRECT_LOOP -> Symptom.APPLICATION;
+            case ASSERTION_FAILED, TOO_LARGE, REDIRECT_LOOP, PROTOCOL_ERROR -> Symptom.APPLICATION;
             case HTTP_ERROR -> ofHttpStatus(r.status());
             case SIGNATURE -> ofSignature(r.signature(), r.status());
         };

@@ -135,9 +135,7 @@ public final class JourneyRunner {
             }
             Instant ts = Instant.now();
             executor.execute(step, state, hop).onComplete(ar -> {
-                StepExecutor.Outcomes o = ar.succeeded() ? ar.result() : new StepExecutor.Outcomes(
-                        Verdict.of(Outcome.RESET, "internal error: " + ar.cause().getClass().getSimpleName()),
-                        null, new HopTimings(), 0.0, 0);
+                StepExecutor.Outcomes o = ar.succeeded() ? ar.result() : internalError(step, ar.cause());
                 Verdict v = o.verdict();
                 HopTimings t = o.firstHop();
                 emit(new StepResult(ts, round.scheduled(), target.id(), settings.vantage(), journey.name(),
@@ -153,6 +151,14 @@ public final class JourneyRunner {
                 }
                 next();
             });
+        }
+
+        /** Vigie's own failure: its own outcome (never evidence about the platform), and an error for the operator. */
+        private StepExecutor.Outcomes internalError(Step step, Throwable cause) {
+            LOG.error("target={} step={} internal error of the prober (not evidence about the platform)",
+                    target.id(), step.name(), cause);
+            return new StepExecutor.Outcomes(Verdict.of(Outcome.INTERNAL_ERROR,
+                    "internal error: " + cause.getClass().getSimpleName()), null, new HopTimings(), 0.0, 0);
         }
 
         private void emitSkipped(Step step, String why) {
