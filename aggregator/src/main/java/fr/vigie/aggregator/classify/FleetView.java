@@ -71,6 +71,20 @@ final class FleetView {
         return n;
     }
 
+    /** Targets of the same hosting group (self included) with a recent round, healthy or not. */
+    int seenInGroup(String group, Instant ts) {
+        if (group == null) {
+            return 0;
+        }
+        int n = 0;
+        for (Entry e : latest.values()) {
+            if (recent(e, ts) && Objects.equals(group, e.group)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private boolean recent(Entry e, Instant ts) {
         return !e.ts.isBefore(ts.minus(horizon));
     }

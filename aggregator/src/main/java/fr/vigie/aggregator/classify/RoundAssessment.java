@@ -13,12 +13,15 @@ import java.util.Map;
  * @param strength how directly the data names the cause: 0.95 for body signatures, less for latency alone
  * @param networkish most failures were DNS, refused or unanswered connections (what a prober-side fault gives)
  * @param slow       time-to-first-byte well above the usual
- * @param unreachable part of the network score that came from connect time-outs alone (a flood looks the same)
+ * @param connectivity part of the network score that came from connection-level failures (resets, connect
+ *                   time-outs, SYN retransmissions): loss on the path, a host down and a flood look the same
  * @param hangs      part of the saturation score that came from response time-outs while answered steps were
  *                   fast (a fail-slow disk hangs requests the same way)
+ * @param thin       at most one failing step, no body naming a cause, not slow: a transient until confirmed
  */
 record RoundAssessment(RoundSignals signals, Status status, Map<Cause, Double> scores, double strength,
-                       boolean networkish, boolean slow, double unreachable, double hangs, List<Evidence> evidence) {
+                       boolean networkish, boolean slow, double connectivity, double hangs, boolean thin,
+                       List<Evidence> evidence) {
     boolean healthy() {
         return status == Status.OPERATIONAL;
     }

@@ -19,6 +19,10 @@ final class RoundJudge {
     static final double MAJOR_SHARE = 0.8;
     /** Connect within twice the usual is "normal": queueing then lives behind accept, in TTFB. */
     static final double NORMAL_CONNECT_RATIO = 2.0;
+    /** Latency alone degrades a service only from 1 s: the limit of a user's flow of thought (Nielsen, 1993). */
+    static final double MIN_SLOW_TTFB_MS = 1000;
+    /** Score per unnamed failing write in a read/write asymmetry: above a generic error (1), below a body naming it (2). */
+    static final double WRITE_ASYMMETRY_WEIGHT = 1.5;
 
     private final double slowFactor;
 
@@ -32,68 +36,97 @@ final class RoundJudge {
         if (s.declaredMaintenance()) {
             scores.put(Cause.MAINTENANCE, 1.0);
             evidence.add(Words.of("maintenance déclarée", "declared maintenance"));
-            return new RoundAssessment(s, Status.UNDER_MAINTENANCE, scores, 0.99, false, false, 0, 0, evidence);
+            return new RoundAssessment(s, Status.UNDER_MAINTENANCE, scores, 0.99, false, false, 0, 0, false, evidence);
         }
-        boolean slow = s.judgeable() && !Double.isNaN(s.ttfbRatio()) && s.ttfbRatio() >= slowFactor;
+        boolean slow = slow(s);
         boolean connectNormal = (Double.isNaN(s.connectRatio()) || s.connectRatio() < NORMAL_CONNECT_RATIO)
                 && s.synRetries() == 0;
-        // Retransmitted SYNs on connections that did succeed: loss on the path, as under a flood. Time-outs
-        // alone (every connect lost) are a host or route down.
-        boolean floodedConnect = s.synRetries() - s.count(Symptom.UNREACHABLE) > 0;
         double strength = 0.0;
-
+        double connectivity = 0;
         if (s.failed() > 0) {
-            strength = scoreFailures(s, slow, floodedConnect, scores);
+            connectivity = scoreFailures(s, slow, scores);
+            strength = namedBySignature(s) ? 0.95 : 0.85;
         }
         boolean slowConnect = s.judgeable() && !Double.isNaN(s.connectRatio()) && s.connectRatio() >= slowFactor;
-        if (slow || (slowConnect && s.synRetries() > 0)) {
-            scoreLatency(s, slow, connectNormal, scores);
+        boolean retransmitted = slowConnect && s.synRetries() > 0;
+        if (slow || retransmitted) {
+            connectivity += scoreLatency(s, slow, connectNormal, scores);
             strength = Math.max(strength, 0.7);
         }
-        int network = s.count(Symptom.NETWORK) + s.count(Symptom.UNREACHABLE);
+        int network = s.count(Symptom.NETWORK) + s.count(Symptom.UNREACHABLE) + s.count(Symptom.CONNECTION_LOST);
         boolean networkish = s.failed() > 0 && network * 2 >= s.failed();
-        Status status = status(s, slow || (slowConnect && s.synRetries() > 0), scores);
+        Status status = status(s, slow || retransmitted, scores);
         describe(s, slow, connectNormal, evidence);
-        double unreachable = floodedConnect ? 0 : s.count(Symptom.UNREACHABLE);
         double hangs = slow ? 0 : s.failureLabels().getOrDefault("response_timeout", 0);
-        return new RoundAssessment(s, status, scores, strength, networkish, slow, unreachable, hangs, evidence);
+        boolean thin = s.failed() <= 1 && !namedBySignature(s) && !slow;
+        return new RoundAssessment(s, status, scores, strength, networkish, slow, connectivity, hangs, thin, evidence);
     }
 
-    private double scoreFailures(RoundSignals s, boolean slow, boolean floodedConnect, Map<Cause, Double> scores) {
-        add(scores, Cause.SATURATION, s.count(Symptom.SATURATION));
-        add(scores, Cause.ATTACK, s.count(Symptom.ATTACK));
-        // Body signatures name storage and maintenance directly: weigh them above the generic codes.
-        add(scores, Cause.STORAGE, 2.0 * s.count(Symptom.STORAGE));
-        add(scores, Cause.MAINTENANCE, 2.0 * s.count(Symptom.MAINTENANCE));
-        add(scores, Cause.NETWORK, s.count(Symptom.NETWORK));
-        // Connect time-outs next to SYN retransmissions on answered steps: packet loss under a flood.
-        add(scores, floodedConnect ? Cause.ATTACK : Cause.NETWORK, s.count(Symptom.UNREACHABLE));
-        // A 500 on a slow answer is overload; on a fast answer, a bug.
-        add(scores, slow ? Cause.SATURATION : Cause.APPLICATION, s.count(Symptom.APPLICATION));
-        // Writes failing (bare 5xx or time-out) while reads answer at their usual speed: the storage behind the
-        // writes. Under load (reads slow too) a failing write is just one more overloaded request.
+    /**
+     * Slow enough to matter: {@code slowFactor} times the usual, and at least {@link #MIN_SLOW_TTFB_MS} in absolute
+     * terms (a page going from 100 to 300 ms is three times slower and still instant for its user).
+     */
+    private boolean slow(RoundSignals s) {
+        return s.judgeable() && !Double.isNaN(s.ttfbRatio()) && s.ttfbRatio() >= slowFactor
+                && (Double.isNaN(s.dynamicTtfbMs()) || s.dynamicTtfbMs() >= MIN_SLOW_TTFB_MS);
+    }
+
+    /** A body signature names the failure directly (storage, maintenance, challenge page, waiting room...). */
+    private static boolean namedBySignature(RoundSignals s) {
+        return s.count(Symptom.STORAGE) + s.count(Symptom.MAINTENANCE) + s.count(Symptom.ATTACK)
+                + s.failureLabels().getOrDefault("waiting_room", 0) + s.failureLabels().getOrDefault("rate_limited", 0)
+                > 0;
+    }
+
+    /** @return the part of the scores that came from connection-level failures (resets, connect time-outs) */
+    private double scoreFailures(RoundSignals s, boolean slow, Map<Cause, Double> scores) {
+        // Writes failing without a named cause while reads or static files answer at their usual speed: the
+        // storage behind the writes. Under load (reads slow too) a failing write is one more overloaded request.
         boolean readsNormal = Double.isNaN(s.readRatio()) || s.readRatio() < slowFactor;
-        if (s.writeUnnamed() > 0 && s.readFailed() == 0 && s.staticFailed() == 0 && readsNormal) {
-            add(scores, Cause.STORAGE, 1.5 * s.writeUnnamed());
+        boolean writesOnly = s.writeUnnamed() > 0 && s.readFailed() == 0 && s.staticFailed() == 0 && readsNormal
+                && s.answeredNonWrites() > 0;
+        Map<Symptom, Integer> counted = new EnumMap<>(Symptom.class);
+        counted.putAll(s.symptoms());
+        if (writesOnly) {
+            s.writeUnnamedBy().forEach((symptom, n) -> counted.merge(symptom, -n, Integer::sum));
+            add(scores, Cause.STORAGE, WRITE_ASYMMETRY_WEIGHT * s.writeUnnamed());
         }
-        boolean signatures = s.count(Symptom.STORAGE) + s.count(Symptom.MAINTENANCE) + s.count(Symptom.ATTACK)
-                + s.count(Symptom.SATURATION) > 0;
-        return signatures ? 0.95 : 0.85;
+        add(scores, Cause.SATURATION, n(counted, Symptom.SATURATION));
+        add(scores, Cause.ATTACK, n(counted, Symptom.ATTACK));
+        // Body signatures name storage and maintenance directly: weigh them above the generic codes.
+        add(scores, Cause.STORAGE, 2.0 * n(counted, Symptom.STORAGE));
+        add(scores, Cause.MAINTENANCE, 2.0 * n(counted, Symptom.MAINTENANCE));
+        add(scores, Cause.NETWORK, n(counted, Symptom.NETWORK));
+        // Resets and connect time-outs: loss on the path, a host down or a flood. Provisionally network; the
+        // episode decides with scope, waves and mitigation artefacts (Episode).
+        double connectivity = n(counted, Symptom.UNREACHABLE) + n(counted, Symptom.CONNECTION_LOST);
+        add(scores, Cause.NETWORK, connectivity);
+        // A 500 on a slow answer is overload; on a fast answer, a bug.
+        add(scores, slow ? Cause.SATURATION : Cause.APPLICATION, n(counted, Symptom.APPLICATION));
+        return connectivity;
     }
 
-    private void scoreLatency(RoundSignals s, boolean slow, boolean connectNormal, Map<Cause, Double> scores) {
+    private static int n(Map<Symptom, Integer> counts, Symptom s) {
+        return Math.max(0, counts.getOrDefault(s, 0));
+    }
+
+    /** @return the part of the scores that came from SYN retransmissions (as ambiguous as resets) */
+    private double scoreLatency(RoundSignals s, boolean slow, boolean connectNormal, Map<Cause, Double> scores) {
         boolean writesOnly = slow && !Double.isNaN(s.writeRatio()) && s.writeRatio() >= slowFactor
                 && (Double.isNaN(s.readRatio()) || s.readRatio() < slowFactor / 1.5);
         if (writesOnly) {
             add(scores, Cause.STORAGE, 1.0);
         } else if (s.synRetries() > 0) {
-            add(scores, Cause.ATTACK, 1.0);
+            // SYNs lost and resent: packet loss on the path or a flood filling the server's backlog.
+            add(scores, Cause.NETWORK, 1.0);
+            return 1.0;
         } else if (connectNormal) {
             add(scores, Cause.SATURATION, 1.0);
         } else {
             add(scores, Cause.SATURATION, 0.5);
             add(scores, Cause.NETWORK, 0.5);
         }
+        return 0;
     }
 
     private Status status(RoundSignals s, boolean slow, Map<Cause, Double> scores) {

@@ -32,16 +32,24 @@ import java.util.Map;
  * @param declaredMaintenance a result was inside a declared maintenance window
  * @param queueWaitS     longest wait announced by a waiting room, or null
  * @param judgeable      baselines are known for the steps measured, so slowness can be judged
+ * @param writeUnnamedBy the {@code writeUnnamed} steps per symptom
+ * @param dynamicTtfbMs  median time-to-first-byte of answered dynamic (non-static) steps with a known baseline
  */
 record RoundSignals(Instant start, int executed, int failed, Map<Symptom, Integer> symptoms,
                     Map<String, Integer> failureLabels, boolean firstStepFailed, int staticExecuted,
                     int staticFailed, int writeExecuted, int writeFailed, int writeUnnamed, int readFailed, double ttfbMs,
                     double ttfbRatio, double staticRatio, double writeRatio, double readRatio, double connectMs,
                     double connectRatio, double usualTtfbMs, int synRetries, boolean declaredMaintenance,
-                    Integer queueWaitS, boolean judgeable) {
+                    Integer queueWaitS, boolean judgeable, Map<Symptom, Integer> writeUnnamedBy,
+                    double dynamicTtfbMs) {
 
     int count(Symptom s) {
         return symptoms.getOrDefault(s, 0);
+    }
+
+    /** Reads or static resources that answered in this round (the other side of a read/write asymmetry). */
+    int answeredNonWrites() {
+        return executed - writeExecuted - (failed - writeFailed);
     }
 
     double failRatio() {

@@ -36,6 +36,9 @@ final class SignalExtractor {
         Integer queueWait = null;
         Map<Symptom, Integer> counts = RoundSignals.emptySymptoms();
         Map<String, Integer> labels = new TreeMap<>();
+        Map<Symptom, Integer> writeUnnamedBy = RoundSignals.emptySymptoms();
+        double[] dynMs = new double[n];
+        int nDynMs = 0;
 
         for (int i = 0; i < n; i++) {
             StepResult r = round.get(i);
@@ -58,7 +61,10 @@ final class SignalExtractor {
                 if (isStatic) staticFailed++;
                 else if (isWrite) {
                     writeFailed++;
-                    if (r.outcome() == Outcome.HTTP_ERROR || r.outcome() == Outcome.RESPONSE_TIMEOUT) writeUnnamed++;
+                    if (unnamedWriteFailure(r, s)) {
+                        writeUnnamed++;
+                        writeUnnamedBy.merge(s, 1, Integer::sum);
+                    }
                 }
                 else readFailed++;
             }
@@ -90,6 +96,7 @@ final class SignalExtractor {
                     if (r.totalMs() != null) stat[nStat++] = r.totalMs() / baselines.total(r.step(), slot);
                 } else {
                     dyn[nDyn++] = ratio;
+                    dynMs[nDynMs++] = r.ttfbMs();
                     if (isWrite) write[nWrite++] = ratio;
                     else read[nRead++] = ratio;
                 }
@@ -101,7 +108,22 @@ final class SignalExtractor {
                 staticFailed, writeExecuted, writeFailed, writeUnnamed, readFailed, RollingMedian.of(ttfb, nTtfb),
                 RollingMedian.of(dyn, nDyn), RollingMedian.of(stat, nStat), RollingMedian.of(write, nWrite),
                 RollingMedian.of(read, nRead), RollingMedian.of(conn, nConn), RollingMedian.of(connRatio, nConn),
-                RollingMedian.of(usual, nUsual), synRetries, declared, queueWait, judgeable);
+                RollingMedian.of(usual, nUsual), synRetries, declared, queueWait, judgeable, writeUnnamedBy,
+                RollingMedian.of(dynMs, nDynMs));
+    }
+
+    /**
+     * A write that failed without saying why in a way that names another cause: a bare 5xx, a time-out, a reset or a
+     * generic error page. Wrong content, loops and oversized answers name the application, not what stores data.
+     */
+    private static boolean unnamedWriteFailure(StepResult r, Symptom s) {
+        return switch (r.outcome()) {
+            case HTTP_ERROR -> r.status() == null || r.status() >= 500;
+            case RESPONSE_TIMEOUT, RESET -> true;
+            case SIGNATURE -> s == Symptom.APPLICATION || s == Symptom.SATURATION && !"waiting_room".equals(r.signature())
+                    && !"rate_limited".equals(r.signature());
+            default -> false;
+        };
     }
 
     private static String label(StepResult r) {

@@ -6,7 +6,7 @@ enum Symptom {
     OK,
     /** waiting room, rate limit, gateway error, 429/502/503/504, response time-out */
     SATURATION,
-    /** challenge page, connection reset */
+    /** challenge page of an anti-DDoS service: a mitigation artefact, the one direct sign of an attack */
     ATTACK,
     /** disk full, I/O error, read-only file system, database cannot extend */
     STORAGE,
@@ -14,6 +14,8 @@ enum Symptom {
     NETWORK,
     /** TCP connect time-out: path loss, flood, or host down */
     UNREACHABLE,
+    /** connection reset by the peer: path loss, a crashing server or a mitigation device; alone, names nothing */
+    CONNECTION_LOST,
     /** failed assertion, 500 without storage words, redirect loop, oversized body */
     APPLICATION,
     /** maintenance page */

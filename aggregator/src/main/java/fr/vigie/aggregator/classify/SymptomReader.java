@@ -25,7 +25,7 @@ final class SymptomReader {
             case SKIPPED, LOGIN_REJECTED, INTERNAL_ERROR -> Symptom.NEUTRAL;
             case DNS_FAILURE, CONNECT_REFUSED, TLS_FAILURE -> Symptom.NETWORK;
             case CONNECT_TIMEOUT -> Symptom.UNREACHABLE;
-            case RESET -> Symptom.ATTACK;
+            case RESET -> Symptom.CONNECTION_LOST;
             case RESPONSE_TIMEOUT -> Symptom.SATURATION;
             case ASSERTION_FAILED, TOO_LARGE, REDIRECT_LOOP, PROTOCOL_ERROR -> Symptom.APPLICATION;
             case HTTP_ERROR -> ofHttpStatus(r.status());

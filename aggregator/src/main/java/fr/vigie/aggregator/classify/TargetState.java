@@ -4,36 +4,22 @@ import fr.vigie.aggregator.Cause;
 import fr.vigie.aggregator.Status;
 import fr.vigie.aggregator.Verdict;
 import fr.vigie.config.TargetKind;
-import fr.vigie.probes.StepResult;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
-/** Everything the classifier remembers about one target: the round being collected, baselines, hysteresis. */
+/** Everything the classifier remembers about one target: the rounds being collected, baselines, hysteresis. */
 final class TargetState {
     static final int HISTORY = 24;
     static final int EPISODE = 12;
-    static final int MAX_OPEN_ROUNDS = 3;
 
     final String id;
     final String group;
     final TargetKind kind;
     /** school holiday zone A, B or C; null for national services */
     final String holidayZone;
-    /** Steps one run should report per the journey, or 0 when unknown (then a new run id closes the round). */
-    final int expectedSteps;
-    /** Steps this target's runs were seen to report (learnt when a new run id closed a round), 0 until then. */
-    int roundSize;
-    int runsSeen;
+    final RunBuffer rounds;
     final Baselines baselines = new Baselines();
-    /** Runs still reporting, oldest first. */
-    final Map<String, List<StepResult>> runs = new LinkedHashMap<>();
-    /** Recently judged runs: their late results are stragglers. */
-    final Set<String> finished = new LinkedHashSet<>();
     final List<RoundAssessment> history = new ArrayList<>();
     /** Rounds of the open episode (its bad streak, then every round while open), at most {@link #EPISODE}. */
     final List<RoundAssessment> episode = new ArrayList<>();
@@ -45,13 +31,15 @@ final class TargetState {
     Onset onset;
     Verdict published;
     Cause publishedCause = Cause.NONE;
+    /** leading cause while the published one is withheld ({@code UNKNOWN}): the inertia applies to it */
+    Cause withheld;
 
     TargetState(String id, String group, TargetKind kind, int expectedSteps, String holidayZone) {
         this.id = id;
         this.holidayZone = holidayZone;
         this.group = group;
         this.kind = kind;
-        this.expectedSteps = expectedSteps;
+        this.rounds = new RunBuffer(expectedSteps);
     }
 
     void rememberInEpisode(RoundAssessment a) {

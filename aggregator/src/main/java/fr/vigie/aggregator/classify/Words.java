@@ -78,6 +78,11 @@ final class Words {
         return f >= 10 ? String.format(Locale.ROOT, "%.0f", f) : String.format(Locale.ROOT, "%.1f", f);
     }
 
+    /** "0,45": a confidence in French. */
+    static String decimalFr(double v) {
+        return String.format(Locale.FRANCE, "%.2f", v);
+    }
+
     static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.0f %%", fraction * 100);
     }

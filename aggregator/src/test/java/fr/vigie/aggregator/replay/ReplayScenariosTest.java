@@ -66,7 +66,8 @@ class ReplayScenariosTest {
     void hostingGroupSaturationIsOneIncidentWithQueueingEvidence() throws Exception {
         ReplayClassifier.Summary s = replay(config, trace((t, k, i, r) -> {
             if (!t.equals("ent-d") && !TraceScenario.isStatic(r)) {
-                double factor = Math.min(14, 4 + 2 * (k - WARM));
+                // from 6 times the usual: the first round is already slow for a user (above 1 s), not only in ratio
+                double factor = Math.min(14, 6 + 2 * (k - WARM));
                 if (k >= WARM + 6 && i == 2) {
                     return TraceScenario.with(r, Outcome.SIGNATURE, 200, "waiting_room", r.connectMs(), 300.0);
                 }
@@ -147,12 +148,30 @@ class ReplayScenariosTest {
 
     @Test
     void wholeHostBlackholedIsNetworkForItsTargets() throws Exception {
+        ReplayClassifier.Summary s = replay(config, trace((t, k, i, r) -> !t.equals("ent-d")
+                ? TraceScenario.with(r, Outcome.CONNECT_TIMEOUT, null, null, null, null) : r));
+
+        for (String t : List.of("ent-a", "ent-b", "ent-c")) {
+            assertThat(of(s, t)).filteredOn(v -> v.status() != Status.OPERATIONAL).isNotEmpty()
+                    .allSatisfy(v -> assertThat(v.cause()).isEqualTo(Cause.NETWORK));
+            detectedWithin(s, t, 2);
+        }
+        assertThat(of(s, "ent-d")).allMatch(v -> v.status() == Status.OPERATIONAL);
+    }
+
+    @Test
+    void connectTimeOutsToOneServiceAloneAreWithheldNeverCalledAttack() throws Exception {
+        // A dead server and a flood that drops every SYN look alike from outside: the cause is withheld.
         ReplayClassifier.Summary s = replay(config, trace((t, k, i, r) -> t.equals("ent-d")
                 || t.equals("ent-c") ? TraceScenario.with(r, Outcome.CONNECT_TIMEOUT, null, null, null, null) : r));
 
-        assertThat(firstBad(s, "ent-d").orElseThrow().cause()).isEqualTo(Cause.NETWORK);
-        assertThat(firstBad(s, "ent-c").orElseThrow().cause()).isEqualTo(Cause.NETWORK);
-        assertThat(of(s, "ent-d")).noneSatisfy(v -> assertThat(v.cause()).isEqualTo(Cause.ATTACK));
+        for (String t : List.of("ent-c", "ent-d")) {
+            List<Verdict> bad = of(s, t).stream().filter(v -> v.status() != Status.OPERATIONAL).toList();
+            assertThat(bad).isNotEmpty().allSatisfy(v -> assertThat(v.cause()).isEqualTo(Cause.UNKNOWN));
+            assertThat(allFr(bad.get(0))).contains("indiscernables").contains("cause en cours d'analyse");
+            assertThat(bad.get(0).status()).isEqualTo(Status.MAJOR_OUTAGE);
+            detectedWithin(s, t, 2);
+        }
     }
 
     @Test
@@ -267,7 +286,10 @@ class ReplayScenariosTest {
 
         List<Verdict> bad = of(s, "ent-c").stream().filter(v -> v.status() != Status.OPERATIONAL).toList();
         assertThat(bad).hasSize(1);
-        assertThat(bad.get(0).cause()).isEqualTo(Cause.SATURATION);
+        // every request of one service timing out at 10:00, outside the school rush: overload or a hung
+        // service, not named on this evidence alone
+        assertThat(bad.get(0).cause()).isEqualTo(Cause.UNKNOWN);
+        assertThat(allFr(bad.get(0))).contains("piste principale saturation");
         assertThat(bad.get(0).status()).isEqualTo(Status.MAJOR_OUTAGE);
         detectedWithin(s, "ent-c", 2);
     }

@@ -1,0 +1,169 @@
+package fr.vigie.aggregator.classify;
+
+import fr.vigie.aggregator.Cause;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Names the probable cause of an open episode from the scores of its bad rounds (pulses included: inertia against
+ * flapping causes), its scope, its onset and the expected load. Every rule is in docs/classifier.md's feature table.
+ */
+final class EpisodeCauses {
+    /** A cause holds (is listed in {@code causes}) at this share of the primary cause's score... */
+    static final double SECONDARY_SHARE = 0.34;
+    /** ...and only when it scored in at least this many bad rounds: the same hold a primary needs to open. */
+    static final int SECONDARY_MIN_ROUNDS = 2;
+    /** The published cause stays primary while its score is at least this share of the best one. */
+    static final double CAUSE_KEEP_SHARE = 0.8;
+    /**
+     * Strength of evidence that fits two causes equally (connections lost to one service with no other sign; an
+     * overload outside the hours when load is expected): below the publication bar, so the cause is withheld.
+     */
+    static final double AMBIGUOUS_STRENGTH = 0.5;
+    /**
+     * Strength of a flood inferred without a challenge page: one service of a host loses connections
+     * intermittently (some connect after SYN retransmissions) while its neighbours on the same host answer.
+     */
+    static final double INFERRED_FLOOD_STRENGTH = 0.7;
+
+    /**
+     * What the episode supports.
+     *
+     * @param cause     primary probable cause (before the publication bar)
+     * @param causes    every cause that holds
+     * @param share     the primary's share of the summed scores, co-causes that hold set aside
+     * @param strength  how directly the data names the cause (0..1)
+     * @param streaks   bad streaks separated by healthy rounds (waves)
+     * @param ambiguous connection-level failures on one service alone: a stopped server and a flood look alike
+     * @param offPeak   an overload outside the school rush, on this service alone
+     */
+    record Finding(Cause cause, Set<Cause> causes, double share, double strength, int streaks, boolean ambiguous,
+                   boolean offPeak) {
+    }
+
+    /**
+     * @param episode    rounds of the episode, oldest first
+     * @param published  cause published now ({@code NONE} before the first verdict of the episode)
+     * @param groupWide  two or more services of the same hosting group are affected now
+     * @param neighboursFine other services of the same hosting group were probed and answer
+     * @param onset      how the episode began, or null
+     */
+    Finding find(List<RoundAssessment> episode, Cause published, boolean groupWide, boolean neighboursFine,
+                 Onset onset, double latestStrength) {
+        Map<Cause, Double> sum = new EnumMap<>(Cause.class);
+        Map<Cause, Integer> rounds = new EnumMap<>(Cause.class);
+        Map<Cause, Double> strongest = new EnumMap<>(Cause.class);
+        double connectivity = 0;
+        double hangs = 0;
+        int streaks = 0;
+        int retransmittedRounds = 0;
+        boolean previousBad = false;
+        for (RoundAssessment r : episode) {
+            boolean bad = !r.healthy();
+            if (bad) {
+                r.scores().forEach((c, v) -> {
+                    sum.merge(c, v, Double::sum);
+                    if (v >= 0.5) {
+                        rounds.merge(c, 1, Integer::sum);
+                        strongest.merge(c, r.strength(), Math::max);
+                    }
+                });
+                connectivity += r.connectivity();
+                RoundSignals sig = r.signals();
+                if (sig.synRetries() - sig.count(Symptom.UNREACHABLE) > 0) retransmittedRounds++;
+                hangs += r.hangs();
+                if (!previousBad) streaks++;
+            }
+            previousBad = bad;
+        }
+        if (hangs > 0 && sum.getOrDefault(Cause.STORAGE, 0.0) > 0) {
+            // Requests hanging while the rest answers fast, in an episode where storage errors show: fail-slow
+            // storage (reads wait on a dying disk), not load.
+            move(sum, Cause.SATURATION, Cause.STORAGE, hangs);
+        }
+        boolean ambiguous = false;
+        boolean inferredFlood = false;
+        boolean mitigation = sum.getOrDefault(Cause.ATTACK, 0.0) > 0;
+        if (connectivity > 0 && !groupWide) {
+            inferredFlood = !mitigation && streaks < 2 && neighboursFine && retransmittedRounds > 0;
+            if (mitigation || streaks >= 2 || inferredFlood) {
+                // One service, connections lost next to challenge pages or in waves: attacks pulse and trigger
+                // mitigation; a dead host or a broken route does neither.
+                move(sum, Cause.NETWORK, Cause.ATTACK, connectivity);
+                rounds.put(Cause.ATTACK, Math.max(rounds.getOrDefault(Cause.ATTACK, 0),
+                        rounds.getOrDefault(Cause.NETWORK, 0)));
+                if (streaks >= 2) sum.merge(Cause.ATTACK, 1.0, Double::sum);
+            } else {
+                ambiguous = sum.getOrDefault(Cause.NETWORK, 0.0) - connectivity < 1e-9;
+            }
+        }
+        boolean offPeak = false;
+        if (onset != null && onset.ramp() && sum.containsKey(Cause.SATURATION)) {
+            // A ramp is how load arrives; it tips a tie between saturation and attack towards saturation.
+            sum.merge(Cause.SATURATION, 0.5, Double::sum);
+        }
+        sum.remove(Cause.VANTAGE);
+        Cause cause = sum.isEmpty() ? Cause.UNKNOWN : primary(sum);
+        if (cause == Cause.SATURATION && onset != null && !onset.schoolRush() && !groupWide && !mitigation
+                && streaks < 2) {
+            // Overload on one service when no crowd is expected (outside the school rush): a crowd or an
+            // application-layer flood that shows no challenge page. Neither is named on this evidence alone.
+            offPeak = true;
+        }
+        if (published != cause && published != Cause.NONE && published != Cause.VANTAGE
+                && published != Cause.UNKNOWN
+                && sum.getOrDefault(published, 0.0) >= CAUSE_KEEP_SHARE * sum.getOrDefault(cause, 0.0)) {
+            cause = published; // a new cause must clearly overtake the published one: no flapping between causes
+        }
+        Set<Cause> causes = holding(sum, rounds, cause);
+        double total = 0;
+        for (Map.Entry<Cause, Double> e : sum.entrySet()) {
+            // co-causes that hold on their own evidence do not dilute the primary (6 April: attack and saturation)
+            if (e.getKey() == cause || !causes.contains(e.getKey())) total += e.getValue();
+        }
+        double share = total == 0 ? 0 : sum.getOrDefault(cause, 0.0) / total;
+        // The most direct evidence the episode has shown for its cause (a challenge page seen two rounds ago still
+        // names the attack while the flood phase shows only latency).
+        double strength = Math.max(latestStrength, strongest.getOrDefault(cause, 0.0));
+        if (inferredFlood && cause == Cause.ATTACK) strength = Math.min(strength, INFERRED_FLOOD_STRENGTH);
+        if (ambiguous || offPeak) strength = Math.min(strength, AMBIGUOUS_STRENGTH);
+        return new Finding(cause, causes, share, strength, streaks, ambiguous, offPeak);
+    }
+
+    private static void move(Map<Cause, Double> sum, Cause from, Cause to, double amount) {
+        double left = sum.getOrDefault(from, 0.0) - amount;
+        double moved = amount + Math.min(0, left);
+        if (left > 1e-9) sum.put(from, left); else sum.remove(from);
+        if (moved > 0) sum.merge(to, moved, Double::sum);
+    }
+
+    /** The cause with the highest score; ties go to the more specific cause (enum order after NONE). */
+    static Cause primary(Map<Cause, Double> scores) {
+        Cause best = Cause.NONE;
+        double bestScore = 0;
+        for (Map.Entry<Cause, Double> e : scores.entrySet()) {
+            if (e.getValue() > bestScore) {
+                best = e.getKey();
+                bestScore = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    private static Set<Cause> holding(Map<Cause, Double> sum, Map<Cause, Integer> rounds, Cause primary) {
+        Set<Cause> causes = EnumSet.noneOf(Cause.class);
+        causes.add(primary);
+        if (primary == Cause.UNKNOWN) {
+            return causes;
+        }
+        double top = sum.getOrDefault(primary, 0.0);
+        sum.forEach((c, v) -> {
+            if (v >= SECONDARY_SHARE * top && rounds.getOrDefault(c, 0) >= SECONDARY_MIN_ROUNDS) causes.add(c);
+        });
+        return causes;
+    }
+}

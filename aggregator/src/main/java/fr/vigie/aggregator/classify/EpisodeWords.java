@@ -1,0 +1,87 @@
+package fr.vigie.aggregator.classify;
+
+import fr.vigie.aggregator.Cause;
+import fr.vigie.aggregator.Evidence;
+import fr.vigie.config.TargetKind;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The evidence sentences of an episode verdict: the latest round's figures, then what the episode adds. */
+final class EpisodeWords {
+    private final ZoneId zone;
+
+    EpisodeWords(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    List<Evidence> of(TargetState t, RoundAssessment latest, EpisodeCauses.Finding f, Cause published,
+                      int affectedInGroup, double confidence) {
+        List<Evidence> evidence = new ArrayList<>(latest.evidence());
+        if (f.ambiguous()) {
+            evidence.add(Words.of("connexions perdues vers ce seul service : serveur arrêté, perte de paquets ou "
+                            + "inondation de son adresse, indiscernables de l'extérieur",
+                    "connections lost to this service alone: a stopped server, packet loss or a flood on its address,"
+                            + " which look alike from outside"));
+        }
+        if (f.offPeak()) {
+            evidence.add(Words.of("surcharge hors de la pointe scolaire, sur ce seul service : afflux inhabituel ou "
+                            + "attaque applicative, indiscernables sans page de défi",
+                    "overload outside the school rush, on this service alone: an unusual crowd or an application-layer"
+                            + " flood, which look alike without a challenge page"));
+        }
+        if (f.streaks() >= 2 && f.cause() == Cause.ATTACK) {
+            evidence.add(Words.of("défaillances par vagues (" + f.streaks() + " depuis le début)",
+                    "failures in waves (" + f.streaks() + " so far)"));
+        }
+        if (affectedInGroup >= 2 && published != Cause.VANTAGE) {
+            String what = t.kind == TargetKind.ENT ? "ENT" : "services";
+            evidence.add(Words.of(affectedInGroup + " " + what + " du même hébergeur (" + t.group + ") touchés",
+                    affectedInGroup + " " + (t.kind == TargetKind.ENT ? "ENTs" : "services") + " of the same host ("
+                            + t.group + ") affected"));
+        }
+        if (t.onset != null && published != Cause.VANTAGE && published != Cause.MAINTENANCE) {
+            evidence.add(t.onset.evidence(zone));
+        }
+        if (published == Cause.UNKNOWN && f.cause() != Cause.UNKNOWN) {
+            evidence.add(Words.of("cause en cours d'analyse : piste principale " + CauseNames.fr(f.cause())
+                            + ", confiance " + Words.decimalFr(confidence) + " insuffisante pour la publier",
+                    "cause under analysis: leading hypothesis " + CauseNames.en(f.cause()) + ", confidence "
+                            + String.format(java.util.Locale.ROOT, "%.2f", confidence) + " too low to publish it"));
+        }
+        return evidence;
+    }
+
+    /** French and English names of the causes in evidence sentences. */
+    static final class CauseNames {
+        private CauseNames() {
+        }
+
+        static String fr(Cause c) {
+            return switch (c) {
+                case SATURATION -> "saturation";
+                case ATTACK -> "attaque";
+                case STORAGE -> "panne de stockage";
+                case NETWORK -> "panne réseau ou d'hébergement";
+                case APPLICATION -> "erreur applicative";
+                case MAINTENANCE -> "maintenance";
+                case VANTAGE -> "problème de la sonde";
+                default -> "inconnue";
+            };
+        }
+
+        static String en(Cause c) {
+            return switch (c) {
+                case SATURATION -> "saturation";
+                case ATTACK -> "attack";
+                case STORAGE -> "storage failure";
+                case NETWORK -> "network or hosting outage";
+                case APPLICATION -> "application fault";
+                case MAINTENANCE -> "maintenance";
+                case VANTAGE -> "probe-side problem";
+                default -> "unknown";
+            };
+        }
+    }
+}
