@@ -11,6 +11,9 @@ import java.util.List;
  * Counts rounds, not minutes.
  */
 final class StatusHold {
+    /** A published level is lowered after this many times the rounds that close an episode. */
+    static final int DEESCALATE_FACTOR = 2;
+
     private final int openAfterRounds;
     private final int closeAfterRounds;
 
@@ -47,7 +50,8 @@ final class StatusHold {
 
     /**
      * Escalate when a worse status has held for openAfterRounds rounds (the least severe of them); de-escalate
-     * only when the published status has not been seen for closeAfterRounds rounds: no flapping between levels.
+     * only when the published status has not been seen for twice closeAfterRounds rounds: a level once published
+     * holds longer than the hold that lifts a status, so the page does not flap between levels.
      */
     Status held(TargetState t, RoundAssessment latest) {
         Status published = t.published == null || t.published.status() == Status.OPERATIONAL
@@ -66,12 +70,13 @@ final class StatusHold {
         if (held != null && held.ordinal() > published.ordinal()) {
             return held;
         }
+        int calm = DEESCALATE_FACTOR * closeAfterRounds;
         Status worstLately = Status.OPERATIONAL;
         int n = 0;
-        for (int i = t.history.size() - 1; i >= 0 && n < closeAfterRounds; i--, n++) {
+        for (int i = t.history.size() - 1; i >= 0 && n < calm; i--, n++) {
             worstLately = worstLately.worst(t.history.get(i).status());
         }
-        if (n >= closeAfterRounds && worstLately.ordinal() < published.ordinal()
+        if (n >= calm && worstLately.ordinal() < published.ordinal()
                 && worstLately != Status.OPERATIONAL) {
             return worstLately;
         }
