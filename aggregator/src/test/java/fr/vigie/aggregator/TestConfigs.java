@@ -52,4 +52,10 @@ public final class TestConfigs {
                 Map.of("ent", new Journey("ent", "test journey", steps)), targets,
                 new ClassifierConfig(2, 3, Duration.ofMinutes(10), 3.0), AlertsConfig.none());
     }
+
+    /** The same configuration with other classifier settings. */
+    public static VigieConfig withClassifier(VigieConfig c, ClassifierConfig classifier) {
+        return new VigieConfig(c.site(), c.storage(), c.vantage(), c.probing(), c.schedules(), c.calendars(),
+                c.maintenance(), c.journeys(), c.targets(), classifier, c.alerts());
+    }
 }

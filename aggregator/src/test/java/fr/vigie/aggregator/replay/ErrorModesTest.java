@@ -1,0 +1,196 @@
+package fr.vigie.aggregator.replay;
+
+import fr.vigie.aggregator.Cause;
+import fr.vigie.aggregator.Status;
+import fr.vigie.aggregator.TestConfigs;
+import fr.vigie.aggregator.TraceScenario;
+import fr.vigie.aggregator.Verdict;
+import fr.vigie.config.ClassifierConfig;
+import fr.vigie.config.StepKind;
+import fr.vigie.config.VigieConfig;
+import fr.vigie.probes.Outcome;
+import fr.vigie.probes.StepResult;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The error modes seen on mornings the classifier was never tuned on (issue 13), as behaviours: each test builds
+ * the mechanism, not a recorded case, and each failed on the classifier before the rework.
+ */
+class ErrorModesTest {
+    private static final int WARM = 20;
+    private static final int FAULT_END = 32;
+    private static final int END = 44;
+    /** 10:00 in Paris on a school Tuesday: outside the morning rush. */
+    private static final Instant MID_MORNING = Instant.parse("2021-03-16T09:00:00Z");
+    /** 08:00 in Paris on the same day: the rush. */
+    private static final Instant RUSH = Instant.parse("2021-03-16T07:00:00Z");
+
+    private final List<String> fleet = List.of("ent-a", "ent-b", "ent-c", "ent-d", "ent-e");
+    private final VigieConfig config = TestConfigs.config("ent-a@hostX", "ent-b@hostX", "ent-c@hostX",
+            "ent-d@hostY", "ent-e@hostY");
+
+    private List<StepResult> trace(TraceScenario sc, TraceScenario.Fault fault) {
+        List<StepResult> all = new ArrayList<>(sc.rounds(0, WARM, (t, k, s, r) -> r));
+        all.addAll(sc.rounds(WARM, FAULT_END, fault));
+        all.addAll(sc.rounds(FAULT_END, END, (t, k, s, r) -> r));
+        return all;
+    }
+
+    private static ReplayClassifier.Summary replay(VigieConfig cfg, List<StepResult> trace) throws Exception {
+        return ReplayClassifier.replay(cfg, trace.iterator(), new StringWriter());
+    }
+
+    private static List<Verdict> bad(ReplayClassifier.Summary s, String target) {
+        return s.verdicts().stream().filter(v -> v.target().equals(target) && v.status() != Status.OPERATIONAL)
+                .toList();
+    }
+
+    private static String fr(Verdict v) {
+        return String.join(" ; ", v.evidence().stream().map(e -> e.fr()).toList());
+    }
+
+    @Test
+    void aLoneResetOrTimeOutOnAHealthyServiceNeverChangesThePublicStatusEvenWhenOneRoundOpens() throws Exception {
+        VigieConfig eager = TestConfigs.withClassifier(config, new ClassifierConfig(1, 3, Duration.ofMinutes(10), 3));
+        TraceScenario sc = new TraceScenario(fleet, MID_MORNING, Duration.ofSeconds(30));
+        ReplayClassifier.Summary s = replay(eager, trace(sc, (t, k, i, r) -> {
+            if (t.equals("ent-a") && k == WARM + 1 && i == 2) {
+                return TraceScenario.with(r, Outcome.RESET, null, null, r.connectMs(), null);
+            }
+            if (t.equals("ent-b") && k == WARM + 5 && i == 3) {
+                return TraceScenario.with(r, Outcome.RESPONSE_TIMEOUT, null, null, r.connectMs(), null);
+            }
+            return r;
+        }));
+
+        assertThat(s.verdicts()).isNotEmpty().allSatisfy(v -> assertThat(v.status()).isEqualTo(Status.OPERATIONAL));
+    }
+
+    @Test
+    void theSameFailureHeldForTwoRoundsIsPublishedWithinTwoRounds() throws Exception {
+        VigieConfig eager = TestConfigs.withClassifier(config, new ClassifierConfig(1, 3, Duration.ofMinutes(10), 3));
+        TraceScenario sc = new TraceScenario(fleet, MID_MORNING, Duration.ofSeconds(30));
+        ReplayClassifier.Summary s = replay(eager, trace(sc, (t, k, i, r) -> t.equals("ent-a") && i == 2
+                ? TraceScenario.with(r, Outcome.HTTP_ERROR, 500, null, r.connectMs(), 40.0) : r));
+
+        assertThat(bad(s, "ent-a")).isNotEmpty();
+        assertThat(bad(s, "ent-a").get(0).ts()).isBefore(sc.roundStart(WARM + 2));
+    }
+
+    @Test
+    void internalErrorsOfTheProberAreNeverEvidence() throws Exception {
+        TraceScenario sc = new TraceScenario(fleet, MID_MORNING, Duration.ofSeconds(30));
+        ReplayClassifier.Summary s = replay(config, trace(sc, (t, k, i, r) -> t.equals("ent-a") && i == 0
+                ? TraceScenario.with(r, Outcome.INTERNAL_ERROR, null, null, null, null) : r));
+
+        assertThat(s.verdicts()).filteredOn(v -> v.target().equals("ent-a")).isNotEmpty()
+                .allSatisfy(v -> assertThat(v.status()).isEqualTo(Status.OPERATIONAL));
+    }
+
+    @Test
+    void anApplicationFloodWithoutChallengeOutsideTheRushIsNotCalledSaturation() throws Exception {
+        // One service, 10:00: latency jumps to 12 times the usual, then 503s and time-outs; its neighbours answer.
+        TraceScenario sc = new TraceScenario(fleet, MID_MORNING, Duration.ofSeconds(30));
+        ReplayClassifier.Summary s = replay(config, trace(sc, (t, k, i, r) -> {
+            if (!t.equals("ent-d") || TraceScenario.isStatic(r)) return r;
+            if (i == 3 && k % 2 == 0) return TraceScenario.with(r, Outcome.HTTP_ERROR, 503, null, r.connectMs(), 900.0);
+            if (i == 4 && k % 3 == 0) return TraceScenario.with(r, Outcome.RESPONSE_TIMEOUT, null, null, r.connectMs(), null);
+            return TraceScenario.slower(r, 12);
+        }));
+
+        assertThat(bad(s, "ent-d")).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.cause()).isNotEqualTo(Cause.SATURATION);
+            assertThat(v.causes()).doesNotContain(Cause.SATURATION);
+        });
+        assertThat(fr(bad(s, "ent-d").get(0))).contains("hors de la pointe scolaire");
+    }
+
+    @Test
+    void theSameOverloadDuringTheSchoolRushIsSaturation() throws Exception {
+        TraceScenario sc = new TraceScenario(fleet, RUSH.minus(Duration.ofSeconds(30L * WARM)), Duration.ofSeconds(30));
+        ReplayClassifier.Summary s = replay(config, trace(sc, (t, k, i, r) -> {
+            if (!t.equals("ent-d") || TraceScenario.isStatic(r)) return r;
+            if (i == 3 && k % 2 == 0) return TraceScenario.with(r, Outcome.HTTP_ERROR, 503, null, r.connectMs(), 900.0);
+            return TraceScenario.slower(r, 12);
+        }));
+
+        assertThat(bad(s, "ent-d")).isNotEmpty().allSatisfy(v -> assertThat(v.cause()).isEqualTo(Cause.SATURATION));
+    }
+
+    @Test
+    void packetLossOnTheRouteOfAHostIsNetworkNeverAttack() throws Exception {
+        // Every service of hostX: connects after 1 s or 3 s (SYNs retransmitted), now and then a reset.
+        TraceScenario sc = new TraceScenario(fleet, MID_MORNING, Duration.ofSeconds(30));
+        ReplayClassifier.Summary s = replay(config, trace(sc, (t, k, i, r) -> {
+            if (!t.endsWith("a") && !t.endsWith("b") && !t.endsWith("c")) return r;
+            int m = (k * 7 + i * 3 + t.charAt(4)) % 5;
+            if (m == 0) return TraceScenario.with(r, Outcome.RESET, null, null, r.connectMs(), null);
+            if (m == 1) return TraceScenario.with(r, Outcome.OK, 200, null, r.connectMs() + 1000, r.ttfbMs());
+            if (m == 2) return TraceScenario.with(r, Outcome.OK, 200, null, r.connectMs() + 3000, r.ttfbMs());
+            return r;
+        }));
+
+        for (String t : List.of("ent-a", "ent-b", "ent-c")) {
+            assertThat(bad(s, t)).as(t).isNotEmpty().allSatisfy(v -> {
+                assertThat(v.cause()).isIn(Cause.NETWORK, Cause.UNKNOWN);
+                assertThat(v.causes()).doesNotContain(Cause.ATTACK);
+            });
+            assertThat(bad(s, t).get(bad(s, t).size() - 1).cause()).isEqualTo(Cause.NETWORK);
+        }
+        assertThat(bad(s, "ent-d")).isEmpty();
+    }
+
+    @Test
+    void writesFailingWithBareErrorsWhileReadsAnswerIsStorageNotApplication() throws Exception {
+        TraceScenario sc = new TraceScenario(fleet, MID_MORNING, Duration.ofSeconds(30));
+        ReplayClassifier.Summary s = replay(config, trace(sc, (t, k, i, r) -> t.equals("ent-e")
+                && r.kind() == StepKind.WRITE
+                ? TraceScenario.with(r, Outcome.SIGNATURE, 500, "app_error", r.connectMs(), 60.0) : r));
+
+        assertThat(bad(s, "ent-e")).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.cause()).isEqualTo(Cause.STORAGE);
+            assertThat(v.causes()).containsExactly(Cause.STORAGE);
+        });
+        assertThat(fr(bad(s, "ent-e").get(0))).contains("seules les écritures échouent");
+    }
+
+    @Test
+    void aSecondaryCauseSeenInOneRoundOnlyIsNotListed() throws Exception {
+        // A storage episode with one stray challenge page: the attack is not listed on one round of evidence.
+        TraceScenario sc = new TraceScenario(fleet, MID_MORNING, Duration.ofSeconds(30));
+        ReplayClassifier.Summary s = replay(config, trace(sc, (t, k, i, r) -> {
+            if (!t.equals("ent-e")) return r;
+            if (r.kind() == StepKind.WRITE) return TraceScenario.with(r, Outcome.SIGNATURE, 500, "disk_full", r.connectMs(), 60.0);
+            if (k == WARM + 4 && i == 3) return TraceScenario.with(r, Outcome.SIGNATURE, 403, "waf_challenge", r.connectMs(), 30.0);
+            return r;
+        }));
+
+        assertThat(bad(s, "ent-e")).isNotEmpty().allSatisfy(v -> assertThat(v.causes()).containsExactly(Cause.STORAGE));
+    }
+
+    @Test
+    void aVantageVerdictIsReleasedOneRoundAfterTheVantageRecovers() throws Exception {
+        VigieConfig cfg = TestConfigs.config("ent-a@hostX", "ent-b@hostX", "ent-c@hostY", "witness@control#control");
+        List<String> all = List.of("ent-a", "ent-b", "ent-c", "witness");
+        TraceScenario sc = new TraceScenario(all, MID_MORNING, Duration.ofSeconds(30));
+        ReplayClassifier.Summary s = replay(cfg, trace(sc, (t, k, i, r) ->
+                TraceScenario.with(r, Outcome.DNS_FAILURE, null, null, null, null)));
+
+        for (String t : all) {
+            List<Verdict> vs = s.verdicts().stream().filter(v -> v.target().equals(t)).toList();
+            assertThat(vs).anySatisfy(v -> assertThat(v.cause()).isEqualTo(Cause.VANTAGE));
+            Verdict release = vs.get(vs.size() - 1);
+            assertThat(release.cause()).isEqualTo(Cause.NONE);
+            // the first healthy round starts at FAULT_END; released by the end of the next one
+            assertThat(release.ts()).isBefore(sc.roundStart(FAULT_END + 1));
+        }
+    }
+}
