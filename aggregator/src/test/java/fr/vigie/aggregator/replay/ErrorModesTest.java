@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The error modes seen on mornings the classifier was never tuned on (issue 13), as behaviours: each test builds
- * the mechanism, not a recorded case, and each failed on the classifier before the rework.
+ * the mechanism, not a recorded case. The error-mode tests failed on the classifier before the rework; the two
+ * "same ... is" tests are their positive controls (the rule must not swallow the case it is not about).
  */
 class ErrorModesTest {
     private static final int WARM = 20;
@@ -164,12 +165,12 @@ class ErrorModesTest {
 
     @Test
     void aSecondaryCauseSeenInOneRoundOnlyIsNotListed() throws Exception {
-        // A storage episode with one stray challenge page: the attack is not listed on one round of evidence.
+        // A storage episode with challenge pages in its opening round only: the attack is not listed on one round.
         TraceScenario sc = new TraceScenario(fleet, MID_MORNING, Duration.ofSeconds(30));
         ReplayClassifier.Summary s = replay(config, trace(sc, (t, k, i, r) -> {
             if (!t.equals("ent-e")) return r;
             if (r.kind() == StepKind.WRITE) return TraceScenario.with(r, Outcome.SIGNATURE, 500, "disk_full", r.connectMs(), 60.0);
-            if (k == WARM + 4 && i == 3) return TraceScenario.with(r, Outcome.SIGNATURE, 403, "waf_challenge", r.connectMs(), 30.0);
+            if (k == WARM + 1 && (i == 2 || i == 3)) return TraceScenario.with(r, Outcome.SIGNATURE, 403, "waf_challenge", r.connectMs(), 30.0);
             return r;
         }));
 
