@@ -172,8 +172,8 @@ final class RoundJudge {
                         "normal TCP connect (" + Words.durationEn(s.connectMs()) + ")"));
             } else if (s.synRetries() > 0) {
                 String steps = s.synRetries() + (s.synRetries() > 1 ? " étapes" : " étape");
-                out.add(Words.of("connexions TCP vers 1 s ou 3 s (" + steps + ") : paquets SYN perdus et retransmis",
-                        "TCP connects near 1 s or 3 s (" + s.synRetries() + (s.synRetries() > 1 ? " steps" : " step")
+                out.add(Words.of("connexions TCP retardées de 1 à 4 s (" + steps + ") : paquets SYN perdus et retransmis",
+                        "TCP connects delayed by 1 to 4 s (" + s.synRetries() + (s.synRetries() > 1 ? " steps" : " step")
                                 + "): SYN packets lost and resent"));
             } else {
                 out.add(Words.of("connexion TCP lente (" + Words.durationFr(s.connectMs()) + ")",

@@ -28,7 +28,7 @@ import java.util.Map;
  * @param connectMs      median TCP connect time
  * @param connectRatio   median connect ratio to baseline
  * @param usualTtfbMs    median usual TTFB of the steps measured
- * @param synRetries     steps whose connect time sits near 1 s or 3 s above usual (SYN retransmissions)
+ * @param synRetries     steps whose connect time sits 1, 2, 3 or 4 s above usual (SYN retransmissions)
  * @param declaredMaintenance a result was inside a declared maintenance window
  * @param queueWaitS     longest wait announced by a waiting room, or null
  * @param judgeable      baselines are known for the steps measured, so slowness can be judged

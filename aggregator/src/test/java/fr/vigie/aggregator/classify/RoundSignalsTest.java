@@ -119,7 +119,7 @@ class RoundSignalsTest {
         assertThat(Classifier.primary(a.scores())).isEqualTo(Cause.NETWORK);
         assertThat(a.connectivity()).isGreaterThanOrEqualTo(2.0);
         assertThat(a.signals().synRetries()).isGreaterThanOrEqualTo(3);
-        assertThat(fr(a)).contains("connexions TCP vers 1 s ou 3 s");
+        assertThat(fr(a)).contains("connexions TCP retardées de 1 à 4 s");
     }
 
     @Test
