@@ -1,7 +1,7 @@
 #!/bin/sh
 # Scores a verdict timeline against a simulator ground truth (docs/simulator.md).
 # usage: bench/score.sh --truth ground-truth.jsonl --verdicts verdicts.jsonl [--grace 60s] [--flap-window 30s]
-# Build once first: mvn -o -q -pl bench -am install -DskipTests
+# Build once first: mvn -o -q -pl scoring -am install -DskipTests
 set -e
 here="$(pwd)"
 ARGS=""
@@ -14,4 +14,4 @@ for a in "$@"; do
   prev="$a"
 done
 cd "$(dirname "$0")/.."
-exec mvn -o -q -pl bench org.codehaus.mojo:exec-maven-plugin:3.5.1:java -Dexec.mainClass=fr.vigie.bench.scoring.ScoreMain -Dexec.args="$ARGS"
+exec mvn -o -q -pl scoring org.codehaus.mojo:exec-maven-plugin:3.5.1:java -Dexec.mainClass=fr.vigie.scoring.ScoreMain -Dexec.args="$ARGS"

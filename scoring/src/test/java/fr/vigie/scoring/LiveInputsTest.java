@@ -1,4 +1,4 @@
-package fr.vigie.bench.scoring;
+package fr.vigie.scoring;
 
 import fr.vigie.aggregator.Cause;
 import fr.vigie.aggregator.Status;

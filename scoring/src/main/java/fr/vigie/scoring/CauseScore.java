@@ -1,4 +1,4 @@
-package fr.vigie.bench.scoring;
+package fr.vigie.scoring;
 
 /**
  * Segment counts and ratios of one cause.

@@ -1,4 +1,4 @@
-package fr.vigie.bench.scoring;
+package fr.vigie.scoring;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

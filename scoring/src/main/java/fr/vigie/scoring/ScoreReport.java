@@ -1,4 +1,4 @@
-package fr.vigie.bench.scoring;
+package fr.vigie.scoring;
 
 import java.time.Duration;
 import java.time.Instant;

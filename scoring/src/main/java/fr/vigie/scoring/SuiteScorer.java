@@ -1,4 +1,4 @@
-package fr.vigie.bench.scoring;
+package fr.vigie.scoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
