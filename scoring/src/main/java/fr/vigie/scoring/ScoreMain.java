@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /**
  * Command line: {@code ScoreMain --truth ground-truth.jsonl --verdicts verdicts.jsonl [--trace trace.jsonl]
- * [--grace 60s] [--flap-window 30s] [--from ISO] [--to ISO]}, or {@code ScoreMain --suite DIR [...]} for a fast-mode
+ * [--grace 60s] [--flap-window 30s] [--interval 5s] [--from ISO] [--to ISO]}, or {@code ScoreMain --suite DIR [...]} for a fast-mode
  * suite (NN-truth.jsonl + NN-verdicts.jsonl [+ NN-trace.jsonl] per scenario); prints the report, exit 2 on bad
  * arguments. A trace sets the horizon to its time range (so quiet stretches count as fault-free time).
  */
@@ -30,6 +30,7 @@ public final class ScoreMain {
         ScoringOptions defaults = ScoringOptions.defaults();
         Duration grace = defaults.grace();
         Duration flapWindow = defaults.flapWindow();
+        Duration interval = defaults.interval();
         Instant from = null;
         Instant to = null;
         try {
@@ -42,6 +43,7 @@ public final class ScoreMain {
                     case "--suite" -> suite = Path.of(require(value, "--suite"));
                     case "--grace" -> grace = duration(require(value, "--grace"));
                     case "--flap-window" -> flapWindow = duration(require(value, "--flap-window"));
+                    case "--interval" -> interval = duration(require(value, "--interval"));
                     case "--from" -> from = Instant.parse(require(value, "--from"));
                     case "--to" -> to = Instant.parse(require(value, "--to"));
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -54,12 +56,12 @@ public final class ScoreMain {
         } catch (RuntimeException e) {
             err.println("score: " + e.getMessage());
             err.println("usage: score --truth ground-truth.jsonl --verdicts verdicts.jsonl [--trace trace.jsonl] "
-                        + "[--grace 60s] [--flap-window 30s] [--from ISO-instant] [--to ISO-instant]");
-            err.println("       score --suite DIR [--grace 60s] [--flap-window 30s]");
+                        + "[--grace 60s] [--flap-window 30s] [--interval 5s] [--from ISO-instant] [--to ISO-instant]");
+            err.println("       score --suite DIR [--grace 60s] [--flap-window 30s] [--interval 5s]");
             return 2;
         }
         if (suite != null) {
-            out.print(new SuiteScorer(new ScoringOptions(grace, flapWindow, null, null)).score(suite, out).render());
+            out.print(new SuiteScorer(new ScoringOptions(grace, flapWindow, null, null, interval)).score(suite, out).render());
             return 0;
         }
         if (trace != null) {
@@ -67,7 +69,7 @@ public final class ScoreMain {
             from = from == null ? range[0] : from;
             to = to == null ? range[1] : to;
         }
-        ScoreReport report = new Scorer(new ScoringOptions(grace, flapWindow, from, to))
+        ScoreReport report = new Scorer(new ScoringOptions(grace, flapWindow, from, to, interval))
                 .score(ScoringInputs.readTruth(truth), ScoringInputs.readVerdicts(verdicts));
         out.print(report.render());
         return 0;

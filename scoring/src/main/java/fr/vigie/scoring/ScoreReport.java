@@ -20,10 +20,43 @@ import java.util.Locale;
  * @param faultFree             fault-free time summed over targets
  * @param flaps                 status changes reverted within the flap window, during faults
  * @param incidents             truth segments (the flaps' denominator)
+ * @param heldOut               the held-out measures (issue 13): per target-morning, withheld causes, delays from
+ *                              the first visible effect, confusion matrix
  */
 public record ScoreReport(Instant horizonStart, Instant horizonEnd, int targets, List<CauseScore> perCause,
                           double macroF1, List<Duration> detectionDelays, List<Duration> classificationDelays,
-                          List<TruthSegment> missed, int falseAlarms, Duration faultFree, int flaps, int incidents) {
+                          List<TruthSegment> missed, int falseAlarms, Duration faultFree, int flaps, int incidents,
+                          HeldOut heldOut) {
+
+    public ScoreReport(Instant horizonStart, Instant horizonEnd, int targets, List<CauseScore> perCause,
+                       double macroF1, List<Duration> detectionDelays, List<Duration> classificationDelays,
+                       List<TruthSegment> missed, int falseAlarms, Duration faultFree, int flaps, int incidents) {
+        this(horizonStart, horizonEnd, targets, perCause, macroF1, detectionDelays, classificationDelays, missed,
+                falseAlarms, faultFree, flaps, incidents, HeldOut.empty(ScoringOptions.DEFAULT_INTERVAL));
+    }
+
+    /** Published cause runs (a non-operational verdict naming a cause other than none, unknown or vantage). */
+    public int publishedCauses() {
+        return perCause.stream().filter(c -> !c.cause().equals(Scorer.VANTAGE)).mapToInt(CauseScore::alarms).sum();
+    }
+
+    /** Of those, runs overlapping no fault segment of that target and cause (plus grace). */
+    public int publishedWrong() {
+        return perCause.stream().filter(c -> !c.cause().equals(Scorer.VANTAGE))
+                .mapToInt(c -> c.alarms() - c.correctAlarms()).sum();
+    }
+
+    /** Share of published causes that were not the injected one; NaN when nothing was published. */
+    public double publishedWrongShare() {
+        int published = publishedCauses();
+        return published == 0 ? Double.NaN : (double) publishedWrong() / published;
+    }
+
+    /** F1 of one cause, NaN when the cause appears in neither input. */
+    public double f1(String cause) {
+        return perCause.stream().filter(c -> c.cause().equals(cause)).mapToDouble(CauseScore::f1).findFirst()
+                .orElse(Double.NaN);
+    }
 
     public double falseAlarmsPerTargetDay() {
         double days = faultFree.toMillis() / 86_400_000.0;
@@ -68,10 +101,47 @@ public record ScoreReport(Instant horizonStart, Instant horizonEnd, int targets,
                 falseAlarms, faultFree.toMillis() / 3_600_000.0, number(falseAlarmsPerTargetDay())));
         out.append(String.format(Locale.ROOT, "flaps: %d over %d incidents = %s per incident%n", flaps, incidents,
                 number(flapsPerIncident())));
+        renderHeldOut(out);
         for (TruthSegment m : missed) {
             out.append(String.format(Locale.ROOT, "missed: %s %s %s -> %s%n", m.target(), m.cause(), m.start(), m.end()));
         }
         return out.toString();
+    }
+
+    private void renderHeldOut(StringBuilder out) {
+        HeldOut h = heldOut;
+        out.append(String.format(Locale.ROOT, "false alarms per fault-free target-morning: %d on %d = %s%n",
+                h.falseAlarmsFaultFree(), h.faultFreeTargetMornings(), ratio(h.falseAlarmsPerFaultFreeTargetMorning())));
+        out.append(String.format(Locale.ROOT, "published causes not the injected one: %d of %d = %s%n",
+                publishedWrong(), publishedCauses(), percent(publishedWrongShare())));
+        out.append(String.format(Locale.ROOT, "withheld causes (unknown, \"cause en cours d'analyse\"): %d runs, %d during "
+                + "faults (cheaper than a wrong cause, not counted as correct)%n", h.withheld(), h.withheldDuringFaults()));
+        out.append(String.format(Locale.ROOT, "flaps per fault segment: %s (%d flaps, %d segments)%n",
+                ratio(flapsPerIncident()), flaps, incidents));
+        out.append(String.format(Locale.ROOT, "detection delay from the first visible effect: median %s = %s probe "
+                + "rounds of %s, n=%d%n", seconds(h.medianEffectDelay()), ratio(h.medianEffectDelayRounds()),
+                seconds(h.interval()), h.effectDelays().size()));
+        if (h.invisibleSegments() > 0) {
+            out.append(String.format(Locale.ROOT, "segments with no visible effect (not scored): %d%n",
+                    h.invisibleSegments()));
+        }
+        out.append("confusion (rows: injected cause, or alarms outside faults; columns: cause named longest):\n");
+        List<String> cols = HeldOut.columns();
+        out.append(String.format(Locale.ROOT, "%-12s", "injected"));
+        cols.forEach(c -> out.append(String.format(Locale.ROOT, " %11s", c)));
+        out.append('\n');
+        for (String row : HeldOut.rows()) {
+            if (!h.confusion().containsKey(row)) {
+                continue;
+            }
+            out.append(String.format(Locale.ROOT, "%-12s", row));
+            cols.forEach(c -> out.append(String.format(Locale.ROOT, " %11d", h.confusion(row, c))));
+            out.append('\n');
+        }
+    }
+
+    private static String percent(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
     }
 
     private static String ratio(double v) {

@@ -17,9 +17,11 @@ import java.util.stream.Stream;
  * (plus the grace); an alarm run is correct if it overlaps a segment of the same target and cause.
  */
 public final class Scorer {
+    /** Vigie's own probing is impaired: named with an operational status (docs/classify-output.md). */
+    public static final String VANTAGE = "vantage";
     /** The cause vocabulary of the ground truth; macro-F1 averages over those present in either input. */
     public static final List<String> CAUSES =
-            List.of("saturation", "attack", "storage", "network", "application", "maintenance");
+            List.of("saturation", "attack", "storage", "network", "application", "maintenance", VANTAGE);
 
     private final ScoringOptions options;
 
@@ -27,7 +29,9 @@ public final class Scorer {
         this.options = options;
     }
 
-    public ScoreReport score(List<TruthSegment> truth, List<VerdictPoint> verdicts) {
+    public ScoreReport score(List<TruthSegment> allTruth, List<VerdictPoint> verdicts) {
+        // a segment no probe result showed has nothing to detect: its time still counts as fault time
+        List<TruthSegment> truth = allTruth.stream().filter(s -> !s.invisible()).toList();
         Instant from = options.from() != null ? options.from() : Stream.concat(
                 truth.stream().map(TruthSegment::start), verdicts.stream().map(VerdictPoint::ts))
                 .min(Comparator.naturalOrder()).orElse(Instant.EPOCH);
@@ -38,8 +42,10 @@ public final class Scorer {
                 .collect(Collectors.groupingBy(VerdictPoint::target));
         Map<String, List<TruthSegment>> truthByTarget = truth.stream()
                 .collect(Collectors.groupingBy(TruthSegment::target));
+        Map<String, List<TruthSegment>> allTruthByTarget = allTruth.stream()
+                .collect(Collectors.groupingBy(TruthSegment::target));
         Set<String> targets = new TreeSet<>(byTarget.keySet());
-        targets.addAll(truthByTarget.keySet());
+        targets.addAll(allTruthByTarget.keySet());
         Map<String, Timeline> timelines = targets.stream().collect(Collectors.toMap(t -> t,
                 t -> new Timeline(byTarget.getOrDefault(t, List.of()), from, to)));
 
@@ -54,7 +60,7 @@ public final class Scorer {
             if (any != null) {
                 detection.add(any);
             }
-            Duration right = tl.firstMatchDelay(seg.start(), until, s -> s.alarm() && s.causes().contains(seg.cause()));
+            Duration right = tl.firstMatchDelay(seg.start(), until, s -> s.names(seg.cause()));
             if (right != null) {
                 classification.add(right);
             } else {
@@ -70,7 +76,7 @@ public final class Scorer {
             int alarms = 0;
             int correct = 0;
             for (String target : targets) {
-                for (StateInterval run : timelines.get(target).runs(s -> s.alarm() && s.causes().contains(cause))) {
+                for (StateInterval run : timelines.get(target).runs(s -> s.names(cause))) {
                     alarms++;
                     boolean matches = truthByTarget.getOrDefault(target, List.of()).stream()
                             .anyMatch(s -> s.cause().equals(cause)
@@ -89,7 +95,7 @@ public final class Scorer {
         int falseAlarms = 0;
         Duration faultFree = Duration.ZERO;
         for (String target : targets) {
-            List<Instant[]> covered = coverage(truthByTarget.getOrDefault(target, List.of()), from, to);
+            List<Instant[]> covered = coverage(allTruthByTarget.getOrDefault(target, List.of()), from, to);
             faultFree = faultFree.plus(Duration.between(from, to));
             for (Instant[] c : covered) {
                 faultFree = faultFree.minus(Duration.between(c[0], c[1]));
@@ -102,8 +108,58 @@ public final class Scorer {
                 }
             }
         }
+        HeldOut heldOut = heldOut(truth, allTruth.size() - truth.size(), allTruthByTarget, timelines, targets, from, to);
         return new ScoreReport(from, to, targets.size(), perCause, macroF1, detection, classification, missed,
-                falseAlarms, faultFree, flaps, truth.size());
+                falseAlarms, faultFree, flaps, truth.size(), heldOut);
+    }
+
+    /** The measures of issue 13: fault-free target-mornings, withheld causes, delays from the first effect, confusion. */
+    private HeldOut heldOut(List<TruthSegment> truth, int invisible, Map<String, List<TruthSegment>> allTruthByTarget,
+                            Map<String, Timeline> timelines, Set<String> targets, Instant from, Instant to) {
+        Map<String, Map<String, Integer>> confusion = new java.util.LinkedHashMap<>();
+        List<Duration> effectDelays = new ArrayList<>();
+        for (TruthSegment seg : truth) {
+            Timeline tl = timelines.get(seg.target());
+            Instant until = seg.end().plus(options.grace());
+            java.util.function.Predicate<StateInterval> detects = seg.cause().equals(VANTAGE)
+                    ? s -> s.names(VANTAGE) : StateInterval::alarm;
+            Duration d = tl.firstMatchDelay(seg.effectStart(), until, detects);
+            if (d != null) {
+                effectDelays.add(d);
+            }
+            count(confusion, seg.cause(), tl.longestNamed(seg.start(), until, HeldOut.columns()));
+        }
+        int faultFreeMornings = 0;
+        int falseOnFaultFree = 0;
+        int withheld = 0;
+        int withheldDuringFaults = 0;
+        for (String target : targets) {
+            Timeline tl = timelines.get(target);
+            List<Instant[]> covered = coverage(allTruthByTarget.getOrDefault(target, List.of()), from, to);
+            if (covered.isEmpty()) {
+                faultFreeMornings++;
+                falseOnFaultFree += tl.runs(StateInterval::alarm).size();
+            }
+            for (StateInterval run : tl.runs(StateInterval::alarm)) {
+                boolean duringFault = covered.stream()
+                        .anyMatch(c -> !run.start().isBefore(c[0]) && run.start().isBefore(c[1]));
+                if (!duringFault) {
+                    count(confusion, HeldOut.NO_FAULT, tl.longestNamed(run.start(), run.end(), HeldOut.columns()));
+                }
+            }
+            for (StateInterval run : tl.runs(s -> s.alarm() && s.causes().contains(HeldOut.UNKNOWN))) {
+                withheld++;
+                if (covered.stream().anyMatch(c -> run.overlaps(c[0], c[1]))) {
+                    withheldDuringFaults++;
+                }
+            }
+        }
+        return new HeldOut(faultFreeMornings, falseOnFaultFree, withheld, withheldDuringFaults, invisible,
+                effectDelays, options.interval(), confusion);
+    }
+
+    private static void count(Map<String, Map<String, Integer>> confusion, String row, String col) {
+        confusion.computeIfAbsent(row, k -> new java.util.LinkedHashMap<>()).merge(col, 1, Integer::sum);
     }
 
     /** Status changes in [from, until) reverted to the previous status within the flap window. */

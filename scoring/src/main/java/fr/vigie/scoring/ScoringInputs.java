@@ -27,8 +27,12 @@ public final class ScoringInputs {
             JsonNode n = parse(line);
             if (n != null && n.hasNonNull("target") && n.hasNonNull("cause") && n.hasNonNull("start")
                 && n.hasNonNull("end")) {
+                // first_effect: present and null means no result showed the fault; absent means unknown
+                boolean known = n.has("first_effect");
+                Instant first = n.hasNonNull("first_effect") ? Instant.parse(n.get("first_effect").asText()) : null;
                 segments.add(new TruthSegment(n.get("target").asText(), n.get("cause").asText().toLowerCase(Locale.ROOT),
-                        Instant.parse(n.get("start").asText()), Instant.parse(n.get("end").asText())));
+                        Instant.parse(n.get("start").asText()), Instant.parse(n.get("end").asText()), first,
+                        known && first == null));
             }
         }
         return segments;

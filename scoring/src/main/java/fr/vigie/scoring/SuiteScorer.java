@@ -44,7 +44,8 @@ public final class SuiteScorer {
                 continue;
             }
             Instant[] range = traceRange(dir.resolve(prefix + "-trace.jsonl"));
-            ScoringOptions scoped = new ScoringOptions(options.grace(), options.flapWindow(), range[0], range[1]);
+            ScoringOptions scoped = new ScoringOptions(options.grace(), options.flapWindow(), range[0], range[1],
+                    options.interval());
             ScoreReport r = new Scorer(scoped).score(ScoringInputs.readTruth(truth), ScoringInputs.readVerdicts(verdicts));
             reports.add(r);
             int segments = r.perCause().stream().mapToInt(CauseScore::truthSegments).sum();
@@ -54,7 +55,7 @@ public final class SuiteScorer {
         }
         out.printf("suite: %d scenarios scored (the horizon below spans all of them; fault-free time is summed "
                    + "per scenario)%n", reports.size());
-        return merge(reports);
+        return merge(reports, options.interval());
     }
 
     /** First and last ts of a trace (lines are in time order), or nulls when absent. */
@@ -85,6 +86,10 @@ public final class SuiteScorer {
 
     /** Sums counts, concatenates delays and missed segments; macro-F1 recomputed from the summed counts. */
     static ScoreReport merge(List<ScoreReport> reports) {
+        return merge(reports, ScoringOptions.DEFAULT_INTERVAL);
+    }
+
+    static ScoreReport merge(List<ScoreReport> reports, Duration interval) {
         Map<String, int[]> sums = new LinkedHashMap<>();
         Scorer.CAUSES.forEach(c -> sums.put(c, new int[4]));
         List<Duration> detection = new ArrayList<>();
@@ -124,7 +129,8 @@ public final class SuiteScorer {
         });
         double macroF1 = perCause.stream().mapToDouble(CauseScore::f1).average().orElse(Double.NaN);
         Instant start = from == null ? Instant.EPOCH : from;
+        HeldOut heldOut = HeldOut.merge(reports.stream().map(ScoreReport::heldOut).toList(), interval);
         return new ScoreReport(start, to == null ? start : to, targets, perCause, macroF1, detection, classification,
-                missed, falseAlarms, faultFree, flaps, incidents);
+                missed, falseAlarms, faultFree, flaps, incidents, heldOut);
     }
 }

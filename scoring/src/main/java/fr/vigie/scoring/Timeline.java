@@ -76,6 +76,33 @@ final class Timeline {
         return null;
     }
 
+    /**
+     * The column named for the longest time in [from, to): a cause (see {@link StateInterval#names}), or
+     * {@code unknown} for a non-operational state withholding its cause, or {@code none}. Ties go to the
+     * earlier column.
+     */
+    String longestNamed(Instant from, Instant to, List<String> columns) {
+        String best = HeldOut.NOTHING;
+        Duration longest = Duration.ZERO;
+        for (String col : columns) {
+            if (col.equals(HeldOut.NOTHING)) {
+                continue;
+            }
+            Duration sum = Duration.ZERO;
+            for (StateInterval s : states) {
+                boolean named = col.equals(HeldOut.UNKNOWN) ? s.alarm() && s.causes().contains(col) : s.names(col);
+                if (named) {
+                    sum = sum.plus(s.overlap(from, to));
+                }
+            }
+            if (sum.compareTo(longest) > 0) {
+                longest = sum;
+                best = col;
+            }
+        }
+        return best;
+    }
+
     List<StatusChange> changes() {
         return changes;
     }
