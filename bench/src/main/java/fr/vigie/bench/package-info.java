@@ -1,2 +1,2 @@
-/** Benchmarks and the classifier scoring tool. */
+/** Benchmarks (the classifier scoring tool lives in module scoring, fr.vigie.scoring). */
 package fr.vigie.bench;

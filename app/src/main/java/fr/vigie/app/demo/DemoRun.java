@@ -1,10 +1,10 @@
 package fr.vigie.app.demo;
 
 import fr.vigie.app.system.VigieSystem;
-import fr.vigie.bench.scoring.ScoreReport;
-import fr.vigie.bench.scoring.Scorer;
-import fr.vigie.bench.scoring.ScoringInputs;
-import fr.vigie.bench.scoring.ScoringOptions;
+import fr.vigie.scoring.ScoreReport;
+import fr.vigie.scoring.Scorer;
+import fr.vigie.scoring.ScoringInputs;
+import fr.vigie.scoring.ScoringOptions;
 import fr.vigie.config.VigieConfig;
 import fr.vigie.simulator.SimOptions;
 import fr.vigie.simulator.SimulatedFleet;

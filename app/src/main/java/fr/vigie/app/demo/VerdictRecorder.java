@@ -2,7 +2,7 @@ package fr.vigie.app.demo;
 
 import fr.vigie.aggregator.AggregatorListener;
 import fr.vigie.aggregator.Verdict;
-import fr.vigie.bench.scoring.VerdictPoint;
+import fr.vigie.scoring.VerdictPoint;
 
 import java.util.ArrayList;
 import java.util.List;
