@@ -44,7 +44,7 @@ import java.util.concurrent.TimeUnit;
 public final class SqliteStore implements Store {
     /** Well under the one second a crash may lose. */
     static final long FLUSH_PERIOD_MS = 250;
-    /** About 50 MB of step results: minutes of a full fleet's results while the disk is full. */
+    /** Minutes of a full fleet's results while the disk is full (a step result is a few hundred bytes in memory). */
     public static final int DEFAULT_MAX_PENDING = 100_000;
     /** Items per transaction, so a long backlog is written in steps that readers can interleave with. */
     static final int MAX_BATCH = 5_000;

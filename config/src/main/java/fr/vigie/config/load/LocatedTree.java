@@ -28,7 +28,7 @@ import java.util.Map;
 final class LocatedTree {
     /** Aliases a file may use: a shared block per target is tens; a "billion laughs" needs many more. */
     static final int MAX_ALIASES = 1_000;
-    /** Values the document may expand to with its aliases and merge keys (france.yaml: about 2,000). */
+    /** Values the document may expand to with its aliases and merge keys (far above the shipped configurations). */
     static final long MAX_EXPANDED_NODES = 200_000;
     private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions()).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
