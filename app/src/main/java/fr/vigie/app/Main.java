@@ -11,6 +11,7 @@ public final class Main {
         LogFormat.configureFrom(args);
         int code = new CommandLine(new VigieCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(new fr.vigie.app.cli.UsageErrors())
                 .execute(args);
         System.exit(code);
     }

@@ -10,6 +10,7 @@ package fr.vigie.config;
 public record ConfigError(String path, int line, String message) {
     @Override
     public String toString() {
-        return path + ": " + message + (line > 0 ? " (line " + line + ")" : "");
+        // a problem of the whole file (empty, not YAML) has no path to show
+        return (path.isEmpty() ? "" : path + ": ") + message + (line > 0 ? " (line " + line + ")" : "");
     }
 }

@@ -153,7 +153,15 @@ class InvalidConfigsTest {
                 Arguments.of("no-targets",
                         "targets: at least one target is needed (line 1)"),
                 Arguments.of("not-yaml",
-                        "(top level): not valid YAML: while parsing a flow sequence; expected ',' or ']', but got : (column 8) (line 2)"),
+                        "(top level): YAML syntax error at column 8: the list opened with '[' on line 1, column 7 is not closed: expected ',' or ']' (line 2)"),
+                Arguments.of("bad-indentation",
+                        "(top level): YAML syntax error at column 2: this line's indentation does not match the keys above it (the block starts on line 1, column 1): indent it like its siblings, with spaces (line 3)"),
+                Arguments.of("unclosed-quote",
+                        "(top level): YAML syntax error at column 1: the quoted text opened on line 2, column 10 is never closed: expected its closing quote (line 8)"),
+                Arguments.of("alias-bomb",
+                        "f[1]: the aliases and merge keys expand the document past 200000 values: refused, as an alias bomb would be (anchors nested in anchors multiply) (line 6)"),
+                Arguments.of("never-firing-cron",
+                        "schedules.unused.cron: cron expression '0 0 8 30 2 ?' never fires: no date from now on matches it (line 3)"),
                 Arguments.of("receiver-without-url",
                         "alerts.receivers.ops.url: a webhook receiver needs 'url' (line 3)"),
                 Arguments.of("webhook-without-secret",
@@ -228,5 +236,25 @@ class InvalidConfigsTest {
         assertThat(config.targets()).hasSize(1);
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).loadText("", Path.of(".")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("empty configuration");
+    }
+
+    @Test
+    void anEmptyFileSaysSoWithoutAStrayColon() {
+        ConfigException e = catchThrowableOfType(ConfigException.class,
+                () -> new ConfigLoader(Map.of()).loadText("\n# nothing here\n", Path.of(".")));
+        assertThat(e.errors()).extracting(ConfigError::toString)
+                .containsExactly("empty configuration: at least 'targets' is needed");
+    }
+
+    @Test
+    void moreThanAThousandAliasesAreRefusedAtTheFirstOneTooMany() {
+        StringBuilder yaml = new StringBuilder("shared: &t [x]\njunk:\n");
+        for (int i = 0; i < 1_001; i++) {
+            yaml.append("  - *t\n");
+        }
+        ConfigException e = catchThrowableOfType(ConfigException.class,
+                () -> new ConfigLoader(Map.of()).loadText(yaml.toString(), Path.of(".")));
+        assertThat(e.errors()).extracting(ConfigError::toString).containsExactly("junk[1000]: more than 1000 aliases"
+                + " ('*name'): refused, as an alias bomb would be; share fewer blocks or write them out (line 1003)");
     }
 }

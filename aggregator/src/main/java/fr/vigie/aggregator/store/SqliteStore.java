@@ -9,8 +9,12 @@ import fr.vigie.probes.Outcome;
 import fr.vigie.probes.StepResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteException;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,17 +35,33 @@ import java.util.concurrent.TimeUnit;
  * The embedded store: one SQLite file in WAL mode. Appends are queued and written by a writer thread in one
  * transaction every {@link #FLUSH_PERIOD_MS} ms, so a kill -9 loses at most that much and WAL keeps the file
  * consistent. Reads see everything appended before them (they drain the queue first).
+ *
+ * <p>Bounded under failure: at most {@link #DEFAULT_MAX_PENDING} items wait for the writer. While the disk is
+ * full or the file unwritable they stay queued, and past the bound the oldest raw step results are shed first,
+ * then verdicts, incident events last (counted in {@link #losses()} and logged). A row SQLite rejects (a
+ * constraint, a trigger) is set aside in {@code <file>.quarantine} with the reason, and the rest is written.
  */
 public final class SqliteStore implements Store {
     /** Well under the one second a crash may lose. */
     static final long FLUSH_PERIOD_MS = 250;
+    /** Minutes of a full fleet's results while the disk is full (a step result is a few hundred bytes in memory). */
+    public static final int DEFAULT_MAX_PENDING = 100_000;
+    /** Items per transaction, so a long backlog is written in steps that readers can interleave with. */
+    static final int MAX_BATCH = 5_000;
+    private static final long LOSS_LOG_PERIOD_MS = 10_000;
     private static final long PRUNE_PERIOD_MINUTES = 60;
     private static final int PRUNE_CHUNK = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
 
     private final Path file;
     private final Connection connection;
-    private final ConcurrentLinkedQueue<Object> pending = new ConcurrentLinkedQueue<>();
+    private final Path quarantine;
+    private final PendingWrites pending;
+    private final int maxPending;
+    private long quarantined;
+    private String failing; // why writes fail now, null when they succeed
+    private WriteLosses reported = WriteLosses.NONE;
+    private long reportedAtMs;
     private final ScheduledExecutorService writer;
     private final Object lock = new Object();
     private boolean closed;
@@ -56,7 +75,15 @@ public final class SqliteStore implements Store {
      *                  which make the history, are kept); null keeps everything
      */
     public SqliteStore(Path file, Duration retention) {
+        this(file, retention, DEFAULT_MAX_PENDING);
+    }
+
+    /** @param maxPending how many items may wait for the writer before shedding starts */
+    SqliteStore(Path file, Duration retention, int maxPending) {
         this.file = file;
+        this.quarantine = Path.of(file + ".quarantine");
+        this.pending = new PendingWrites(maxPending);
+        this.maxPending = maxPending;
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -118,17 +145,31 @@ public final class SqliteStore implements Store {
 
     @Override
     public void appendResults(List<StepResult> results) {
-        pending.addAll(results);
+        for (StepResult r : results) {
+            pending.addResult(r);
+        }
     }
 
     @Override
     public void appendVerdict(Verdict verdict) {
-        pending.add(verdict);
+        pending.addRecord(verdict);
     }
 
     @Override
     public void appendIncidentEvent(IncidentEvent event) {
-        pending.add(event);
+        pending.addRecord(event);
+    }
+
+    @Override
+    public WriteLosses losses() {
+        synchronized (lock) {
+            return new WriteLosses(pending.shedResults(), pending.shedVerdicts(), pending.shedEvents(), quarantined);
+        }
+    }
+
+    /** Items waiting for the writer (bounded by the capacity given at opening). */
+    int pendingCount() {
+        return pending.size();
     }
 
     @Override
@@ -188,20 +229,69 @@ public final class SqliteStore implements Store {
     private void flushQuietly() {
         try {
             flush();
+            reportLosses();
         } catch (RuntimeException e) {
             LOG.error("SQLite writer failed, will retry: {}", e.getMessage());
         }
     }
 
-    /** Writes every queued item in one transaction; on failure the items stay queued, in order. */
-    private void drain() {
-        if (closed || pending.isEmpty()) {
+    /** One log line per period at most while items are being shed or quarantined. */
+    private void reportLosses() {
+        WriteLosses now = losses();
+        long ms = System.currentTimeMillis();
+        if (now.equals(reported) || ms - reportedAtMs < LOSS_LOG_PERIOD_MS) {
             return;
         }
-        List<Object> batch = new ArrayList<>();
-        for (Object o : pending) {
-            batch.add(o);
+        LOG.warn("SQLite store {}: shed so far (pending-write queue full) {} step results, {} verdicts, {}"
+                        + " incident events; {} rejected rows quarantined in {}", file, now.shedResults(), now.shedVerdicts(),
+                now.shedIncidentEvents(), now.quarantined(), quarantine);
+        reported = now;
+        reportedAtMs = ms;
+    }
+
+    /**
+     * Writes the queued items, {@link #MAX_BATCH} per transaction. While the file cannot be written (disk full, I/O
+     * error, locked) the items go back to the queue and wait; a batch SQLite rejects is written row by row, and the
+     * rejected rows are quarantined. Never throws: a read after a failed write sees what is on disk.
+     */
+    private void drain() {
+        while (!closed && !pending.isEmpty()) {
+            List<Object> batch = pending.take(MAX_BATCH);
+            try {
+                write(batch);
+                recovered();
+            } catch (SQLException ex) {
+                if (isTransient(ex)) {
+                    pending.putBack(batch);
+                    failing(ex);
+                    return;
+                }
+                if (!writeOneByOne(batch)) {
+                    return;
+                }
+            }
         }
+    }
+
+    /** @return false if the file stopped accepting writes (what is left went back to the queue) */
+    private boolean writeOneByOne(List<Object> batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                write(List.of(batch.get(i)));
+            } catch (SQLException ex) {
+                if (isTransient(ex)) {
+                    pending.putBack(batch.subList(i, batch.size()));
+                    failing(ex);
+                    return false;
+                }
+                quarantine(batch.get(i), ex);
+            }
+        }
+        recovered();
+        return true;
+    }
+
+    private void write(List<Object> batch) throws SQLException {
         try {
             connection.setAutoCommit(false);
             try (PreparedStatement r = connection.prepareStatement(SqliteSchema.INSERT_RESULT);
@@ -224,22 +314,64 @@ public final class SqliteStore implements Store {
                 e.executeBatch();
             }
             connection.commit();
-            for (int i = 0; i < batch.size(); i++) {
-                pending.poll();
-            }
-        } catch (SQLException ex) {
+        } catch (SQLException | RuntimeException ex) {
             try {
                 connection.rollback();
             } catch (SQLException ignored) {
                 // the original failure is the one worth reporting
             }
-            throw new StoreException("cannot write " + batch.size() + " items to " + file, ex);
+            if (ex instanceof RuntimeException re) {
+                // a value the binding refuses (a null where a column needs one) is a rejected row too
+                throw new SQLException(re.toString(), re);
+            }
+            throw ex;
         } finally {
             try {
                 connection.setAutoCommit(true);
             } catch (SQLException ignored) {
-                // next drain sets it again
+                // next write sets it again
             }
+        }
+    }
+
+    /** Disk full, I/O error, busy or read-only: the same rows will go in once the file is writable again. */
+    static boolean isTransient(SQLException e) {
+        if (!(e instanceof SQLiteException)) {
+            return false;
+        }
+        int primary = e.getErrorCode() & 0xff;
+        return switch (primary) {
+            case 5, 6, 7, 8, 10, 13, 14, 15 -> true; // BUSY LOCKED NOMEM READONLY IOERR FULL CANTOPEN PROTOCOL
+            default -> false;
+        };
+    }
+
+    private void quarantine(Object item, SQLException why) {
+        quarantined++;
+        String line = Instant.now() + "\t" + why.getMessage().replace('\n', ' ') + "\t" + item + "\n";
+        try {
+            Files.writeString(quarantine, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            LOG.error("SQLite store {} rejected a {} ({}); set aside in {}", file, item.getClass().getSimpleName(),
+                    why.getMessage(), quarantine);
+        } catch (IOException e) {
+            LOG.error("SQLite store {} rejected a row ({}) and the quarantine file {} cannot be written ({}): {}",
+                    file, why.getMessage(), quarantine, e.getMessage(), item);
+        }
+    }
+
+    private void failing(SQLException ex) {
+        if (failing == null) {
+            LOG.error("SQLite store {} cannot write ({}); {} items wait in memory, at most {} before shedding",
+                    file, ex.getMessage(), pending.size(), maxPending);
+        }
+        failing = ex.getMessage();
+    }
+
+    private void recovered() {
+        if (failing != null) {
+            LOG.warn("SQLite store {} writes again after: {}", file, failing);
+            failing = null;
         }
     }
 

@@ -30,6 +30,11 @@ public interface Store extends AutoCloseable {
     /** Makes everything appended so far durable (and visible to queries). */
     void flush();
 
+    /** What this store shed or rejected since it opened (none for a store that never sheds). */
+    default WriteLosses losses() {
+        return WriteLosses.NONE;
+    }
+
     @Override
     void close();
 }

@@ -241,11 +241,18 @@ class ReplayScenariosTest {
         });
         ReplayClassifier.Summary s = replay(config, trace);
 
+        // The rush is really in the trace (a test that lost its slowdown would pass for nothing)...
+        assertThat(trace.stream().filter(r -> r.ttfbMs() != null).mapToDouble(StepResult::ttfbMs).max().orElse(0))
+                .isGreaterThanOrEqualTo(3.5 * trace.stream().filter(r -> r.ttfbMs() != null)
+                        .mapToDouble(StepResult::ttfbMs).min().orElse(Double.MAX_VALUE));
+        // ...every target was judged (allSatisfy alone passes on an empty list)...
+        assertThat(s.verdicts()).extracting(Verdict::target).contains("ent-a", "ent-b", "ent-c", "ent-d");
         assertThat(s.verdicts()).allSatisfy(v -> {
             assertThat(v.status()).isIn(Status.OPERATIONAL, Status.DEGRADED_PERFORMANCE);
             assertThat(v.cause()).isIn(Cause.NONE, Cause.SATURATION);
         });
-        assertThat(s.incidents()).allSatisfy(i -> assertThat(i.cause()).isEqualTo(Cause.SATURATION));
+        // ...and no incident but a saturation one, named as such.
+        assertThat(s.incidents()).filteredOn(i -> i.cause() != Cause.SATURATION).isEmpty();
     }
 
     @Test

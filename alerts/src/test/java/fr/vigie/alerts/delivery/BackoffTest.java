@@ -21,6 +21,21 @@ class BackoffTest {
     }
 
     @Test
+    void theDefaultScheduleResumesWithin30SecondsAndNeverHammersAReceiverThatStaysDown() {
+        DeliverySettings d = DeliverySettings.defaults();
+        Backoff high = new Backoff(d.initialBackoff(), d.maxBackoff(), () -> 0.999_999);
+        Backoff low = new Backoff(d.initialBackoff(), d.maxBackoff(), () -> 0.0);
+        for (int failures = 1; failures <= 1_000; failures++) {
+            // the longest a receiver that came back waits for the next attempt
+            assertThat(high.delay(failures, null)).isLessThanOrEqualTo(Duration.ofSeconds(30));
+        }
+        // 1 s doubling: 0.5-1, 1-2, 2-4, 4-8, 8-16, then 15-30 s for as long as it stays down
+        assertThat(low.delay(5, null)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(low.delay(6, null)).isEqualTo(Duration.ofSeconds(15));
+        assertThat(low.delay(1_000, null)).as("at most 4 attempts a minute").isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
     void retryAfterIsALowerBoundCappedAtOneHour() {
         Backoff b = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), () -> 0.0);
         assertThat(b.delay(1, Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(30));

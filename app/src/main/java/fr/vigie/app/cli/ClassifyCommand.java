@@ -2,6 +2,7 @@ package fr.vigie.app.cli;
 
 import fr.vigie.aggregator.replay.ReplayClassifier;
 import fr.vigie.config.VigieConfig;
+import fr.vigie.probes.trace.TraceFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,6 +37,15 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static TraceFormatException badLine(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof TraceFormatException t) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     @Override
     public Integer call() throws IOException {
         VigieConfig cfg = ConfigFiles.loadOrReport(config, System.getenv(), spec.commandLine().getErr());
@@ -44,12 +54,26 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         if (!Files.isRegularFile(trace)) {
             spec.commandLine().getErr().println("vigie classify: trace not found: " + trace);
-            return 1;
+            return ConfigFiles.INVALID; // like every missing file
         }
-        try (Writer w = out == null
+        Writer w = out == null
                 ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
-                : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            ReplayClassifier.Summary summary = ReplayClassifier.replay(cfg, trace, w);
+                : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+        try (w) {
+            ReplayClassifier.Summary summary;
+            try {
+                summary = ReplayClassifier.replay(cfg, trace, w);
+            } catch (RuntimeException e) {
+                TraceFormatException bad = badLine(e);
+                if (bad == null) {
+                    throw e;
+                }
+                w.flush(); // what was classified before the bad line stays written
+                spec.commandLine().getErr().println("vigie classify: " + trace + ":" + bad.line() + ": "
+                        + bad.getMessage().replaceFirst("^trace line \\d+: ", "")
+                        + "; the output stopped there (the verdicts before this line are written)");
+                return ConfigFiles.INVALID;
+            }
             w.flush();
             spec.commandLine().getErr().printf("vigie classify: %d results, %d verdict changes, %d incidents%n",
                     summary.results(), summary.verdicts().size(), summary.incidents().size());

@@ -11,8 +11,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -25,6 +28,9 @@ import java.util.concurrent.Callable;
                 + "compressed 6 April 2021 morning in about five minutes, serves the status page on "
                 + "http://localhost:8080 and ends with the score of what Vigie detected against what was injected.")
 public final class DemoCommand implements Callable<Integer> {
+    /** Exit status when the data folder or a port is taken by another Vigie. */
+    static final int BUSY = 1;
+
     @Option(names = "--config", defaultValue = "config/demo.yaml", paramLabel = "FILE",
             description = "Demo fleet configuration (default: ${DEFAULT-VALUE}). Only loopback targets are simulated.")
     Path config;
@@ -61,13 +67,44 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Path store = cfg.storage().path().toAbsolutePath();
         Path workDir = cfg.storage().dataFolder();
-        if (!keepHistory) {
-            forgetPreviousRun(store, workDir);
+        PrintWriter err = spec.commandLine().getErr();
+        // The lock first: a demo already running on this folder keeps its store and outbox.
+        Optional<DataDirLock> lock = DataDirLock.tryLock(workDir);
+        if (lock.isEmpty()) {
+            err.println(DataDirLock.busyMessage("demo", workDir));
+            return BUSY;
         }
-        Files.createDirectories(workDir);
-        new DemoRun(cfg, account, Scenario.resolve(scenario), workDir, Optional.ofNullable(record),
-                Durations.parse(tail), System.out).run(stay);
-        return 0;
+        try (DataDirLock held = lock.get()) {
+            Optional<String> busy = BusyPorts.firstBusy(listens(cfg));
+            if (busy.isPresent()) {
+                err.println("vigie demo: " + busy.get());
+                return BUSY;
+            }
+            if (!keepHistory) {
+                forgetPreviousRun(store, workDir);
+            }
+            try {
+                new DemoRun(cfg, account, Scenario.resolve(scenario), workDir, Optional.ofNullable(record),
+                        Durations.parse(tail), System.out).run(stay);
+            } catch (Exception e) {
+                if (BusyPorts.bindFailure(e).isPresent()) {
+                    err.println("vigie demo: a port of the simulated fleet or of Vigie is already in use ("
+                            + BusyPorts.bindFailure(e).get().getMessage() + "); is another demo or 'vigie simulate'"
+                            + " running?");
+                    return BUSY;
+                }
+                throw e;
+            }
+            return 0;
+        }
+    }
+
+    /** Vigie's own listeners, checked before anything starts. */
+    static Map<String, String> listens(VigieConfig cfg) {
+        Map<String, String> listens = new LinkedHashMap<>();
+        listens.put("site.listen", cfg.site().listen());
+        listens.put("alerts.admin.listen", cfg.alerts().admin() == null ? null : cfg.alerts().admin().listen());
+        return listens;
     }
 
     /**

@@ -40,6 +40,17 @@ public final class RunCommand implements Callable<Integer> {
         if (cfg == null) {
             return ConfigFiles.INVALID;
         }
+        // Held until the process ends: a second Vigie on the same store and outbox would corrupt both.
+        Optional<DataDirLock> lock = DataDirLock.tryLock(cfg.storage().dataFolder());
+        if (lock.isEmpty()) {
+            spec.commandLine().getErr().println(DataDirLock.busyMessage("run", cfg.storage().dataFolder()));
+            return DemoCommand.BUSY;
+        }
+        Optional<String> busy = BusyPorts.firstBusy(DemoCommand.listens(cfg));
+        if (busy.isPresent()) {
+            spec.commandLine().getErr().println("vigie run: " + busy.get());
+            return DemoCommand.BUSY;
+        }
         Vertx vertx = Vertx.vertx();
         VigieSystem system = VigieSystem.start(vertx, cfg, Optional.ofNullable(record), Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);

@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -103,13 +102,10 @@ public final class VigieSystem implements AutoCloseable {
         Optional<HttpServer> admin = await(AdminApi.start(vertx, config.alerts().admin().listen(),
                 config.alerts().admin().token(), aggregator, alerts.silences()));
 
-        ExecutorService aggregatorThread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "aggregator");
-            t.setDaemon(true);
-            return t;
-        });
+        AggregatorQueue queue = new AggregatorQueue(AggregatorQueue.DEFAULT_CAPACITY);
+        ExecutorService aggregatorThread = queue.executor();
         MessageConsumer<StepResult> consumer = vertx.eventBus().localConsumer(StepResult.ADDRESS,
-                msg -> aggregatorThread.execute(() -> accept(aggregator, msg.body())));
+                msg -> queue.submit(() -> accept(aggregator, msg.body())));
         await(consumer.completion());
 
         Probes probes = Probes.start(vertx, config, record);

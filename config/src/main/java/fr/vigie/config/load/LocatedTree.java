@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -24,11 +26,22 @@ import java.util.Map;
  * targets can share their common keys.
  */
 final class LocatedTree {
-    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    /** Aliases a file may use: a shared block per target is tens; a "billion laughs" needs many more. */
+    static final int MAX_ALIASES = 1_000;
+    /** Values the document may expand to with its aliases and merge keys (far above the shipped configurations). */
+    static final long MAX_EXPANDED_NODES = 200_000;
+    private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions()).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final JsonNode root;
     private final Map<String, Integer> lines;
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions o = new LoaderOptions();
+        o.setMaxAliasesForCollections(MAX_ALIASES); // enforced by SnakeYAML where it composes; the Walker counts too
+        o.setAllowDuplicateKeys(true); // reported by the Walker, with both lines
+        return o;
+    }
 
     private LocatedTree(JsonNode root, Map<String, Integer> lines) {
         this.root = root;
@@ -45,14 +58,71 @@ final class LocatedTree {
             Walker walker = new Walker(parser, lines, problems);
             JsonNode root = walker.read("");
             return new LocatedTree(root, lines);
+        } catch (Refused e) {
+            return new LocatedTree(MissingNode.getInstance(), lines);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            problems.addAtLine("", at == null ? 0 : at.getLineNr(), "not valid YAML: " + summary(e.getOriginalMessage())
-                    + (at == null ? "" : " (column " + at.getColumnNr() + ")"));
+            MarkedYAMLException marked = marked(e);
+            if (marked != null && marked.getProblemMark() != null) {
+                problems.addAtLine("", marked.getProblemMark().getLine() + 1, YamlSyntax.explain(marked));
+            } else {
+                JsonLocation at = e.getLocation();
+                problems.addAtLine("", at == null ? 0 : at.getLineNr(), "not valid YAML: "
+                        + summary(e.getOriginalMessage()) + (at == null ? "" : " (column " + at.getColumnNr() + ")"));
+            }
             return new LocatedTree(MissingNode.getInstance(), lines);
         } catch (IOException e) {
             problems.addAtLine("", 0, "cannot read YAML: " + e.getMessage());
             return new LocatedTree(MissingNode.getInstance(), lines);
+        }
+    }
+
+    private static MarkedYAMLException marked(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof MarkedYAMLException m) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Thrown once a limit is reported: the rest of the document is not read. */
+    private static final class Refused extends RuntimeException {
+        Refused() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Counts aliases and expanded values across the whole document. */
+    private static final class Budget {
+        private final Problems problems;
+        private int aliases;
+        private long nodes;
+
+        Budget(Problems problems) {
+            this.problems = problems;
+        }
+
+        void node(String path, int line) {
+            add(path, line, 1);
+        }
+
+        void alias(String path, int line, long size) {
+            if (++aliases > MAX_ALIASES) {
+                problems.addAtLine(path, line, "more than " + MAX_ALIASES + " aliases ('*name'): refused, as an alias"
+                        + " bomb would be; share fewer blocks or write them out");
+                throw new Refused();
+            }
+            add(path, line, size);
+        }
+
+        void add(String path, int line, long size) {
+            nodes += size;
+            if (nodes > MAX_EXPANDED_NODES) {
+                problems.addAtLine(path, line, "the aliases and merge keys expand the document past "
+                        + MAX_EXPANDED_NODES + " values: refused, as an alias bomb would be (anchors nested in"
+                        + " anchors multiply)");
+                throw new Refused();
+            }
         }
     }
 
@@ -89,17 +159,22 @@ final class LocatedTree {
         private final Map<String, Integer> lines;
         private final Problems problems;
         private final Map<String, JsonNode> anchors;
+        /** values each anchor stands for, expansions included */
+        private final Map<String, Long> sizes;
+        private final Budget budget;
 
         Walker(JsonParser parser, Map<String, Integer> lines, Problems problems) {
-            this(parser, lines, problems, new HashMap<>());
+            this(parser, lines, problems, new HashMap<>(), new HashMap<>(), new Budget(problems));
         }
 
         private Walker(JsonParser parser, Map<String, Integer> lines, Problems problems,
-                       Map<String, JsonNode> anchors) {
+                       Map<String, JsonNode> anchors, Map<String, Long> sizes, Budget budget) {
             this.parser = parser;
             this.lines = lines;
             this.problems = problems;
             this.anchors = anchors;
+            this.sizes = sizes;
+            this.budget = budget;
         }
 
         JsonNode read(String path) throws IOException {
@@ -112,17 +187,22 @@ final class LocatedTree {
                             "unknown alias '*" + parser.getText() + "': define '&" + parser.getText() + "' before");
                     return NODES.nullNode();
                 }
+                // counted before copying: the copy is what an alias bomb multiplies
+                budget.alias(path, parser.currentTokenLocation().getLineNr(), sizes.get(parser.getText()));
                 return anchored.deepCopy();
             }
             String anchor = yaml == null ? null : yaml.getCurrentAnchor();
+            long before = budget.nodes;
             JsonNode node = readValue(path);
             if (anchor != null) {
                 anchors.put(anchor, node);
+                sizes.put(anchor, budget.nodes - before);
             }
             return node;
         }
 
         private JsonNode readValue(String path) throws IOException {
+            budget.node(path, parser.currentTokenLocation().getLineNr());
             JsonToken token = parser.currentToken();
             return switch (token) {
                 case START_OBJECT -> readObject(path);
@@ -176,11 +256,24 @@ final class LocatedTree {
                 }
                 part.fields().forEachRemaining(e -> {
                     if (!object.has(e.getKey())) {
+                        budget.add(path, line, count(e.getValue()));
                         object.set(e.getKey(), e.getValue().deepCopy());
                         merged.add(e.getKey());
                     }
                 });
             }
+        }
+
+        /** Values in a tree; stops early past the budget's bound (the caller refuses it then). */
+        private static long count(JsonNode node) {
+            long n = 1;
+            for (JsonNode child : node) {
+                n += count(child);
+                if (n > MAX_EXPANDED_NODES) {
+                    return n;
+                }
+            }
+            return n;
         }
 
         private ArrayNode readArray(String path) throws IOException {
@@ -194,7 +287,7 @@ final class LocatedTree {
 
         private void skipValue(String path) throws IOException {
             Map<String, Integer> scratch = new HashMap<>();
-            new Walker(parser, scratch, problems, anchors).read(path);
+            new Walker(parser, scratch, problems, anchors, sizes, budget).read(path);
         }
     }
 }

@@ -94,6 +94,11 @@ final class ScheduleReader {
             }
             try {
                 CronExpression.validateExpression(expression);
+                // well formed but matching no future instant (30 February, a past year): it would never probe
+                if (new CronExpression(expression).getNextValidTimeAfter(new java.util.Date()) == null) {
+                    part.error("cron expression '" + expression + "' never fires: no date from now on matches it");
+                    continue;
+                }
                 expressions.add(expression.trim());
             } catch (ParseException e) {
                 part.error("bad cron expression '" + expression + "': " + e.getMessage()

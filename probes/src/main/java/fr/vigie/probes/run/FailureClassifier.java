@@ -47,6 +47,10 @@ final class FailureClassifier {
             if (c instanceof ConnectException) {
                 return new StepFailure(Outcome.CONNECT_REFUSED, msg);
             }
+            if (phase == Phase.RESPONSE && isHttpDecodingFailure(c)) {
+                // bytes that are not HTTP: a wrong service or a broken middlebox, not a reset (attack evidence)
+                return new StepFailure(Outcome.PROTOCOL_ERROR, "the answer is not HTTP: " + msg);
+            }
         }
         String msg = describe(error);
         return switch (phase) {
@@ -57,6 +61,25 @@ final class FailureClassifier {
             case RESPONSE -> new StepFailure(Outcome.RESET,
                     error instanceof HttpClosedException ? "connection closed before the response ended" : msg);
         };
+    }
+
+    /**
+     * Netty's HTTP decoder refused the bytes: its own DecoderException family (a line or header too long), or the
+     * exception it raised parsing a status line or header (an IllegalArgumentException "invalid version format",
+     * a NumberFormatException for the status code), recognised by the decoder in its stack.
+     */
+    static boolean isHttpDecodingFailure(Throwable c) {
+        for (Class<?> k = c.getClass(); k != null; k = k.getSuperclass()) {
+            if (k.getName().equals("io.netty.handler.codec.DecoderException")) {
+                return true;
+            }
+        }
+        for (StackTraceElement frame : c.getStackTrace()) {
+            if (frame.getClassName().startsWith("io.netty.handler.codec.http.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isConnectTimeout(Throwable c) {

@@ -8,6 +8,10 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
@@ -30,6 +34,12 @@ public final class LoginBackoff {
     private final Clock clock;
     private final Path file;
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
+    /** pause() is called on the event loop: the file is written here, latest state last */
+    private final ExecutorService saver = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "vigie-login-backoff-writer");
+        t.setDaemon(true);
+        return t;
+    });
 
     public LoginBackoff(Duration pause, Clock clock) {
         this(pause, clock, null);
@@ -56,7 +66,9 @@ public final class LoginBackoff {
     public Instant pause(String targetId) {
         Instant until = clock.instant().plus(pause);
         pausedUntil.put(targetId, until);
-        save();
+        if (file != null) {
+            saver.execute(this::save); // one write per rejected login: rare, never many queued
+        }
         return until;
     }
 
@@ -103,6 +115,13 @@ public final class LoginBackoff {
         } catch (IOException e) {
             LOG.warn("could not save the login back-off to {}: {}", file, e.toString());
         }
+    }
+
+    /** Waits (up to {@code timeout}) until the pauses recorded so far are on disk. Not for an event loop. */
+    public boolean saved(Duration timeout) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        saver.execute(done::countDown);
+        return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** When the pause of {@code targetId} ends, if it is paused now. */

@@ -20,7 +20,18 @@ import java.util.StringJoiner;
 
 /** Turns a step (get, post or submit-form) and the journey state into the first request of the step. */
 final class RequestFactory {
+    /**
+     * Fields a form may carry (a CAS or SAML login page has under 20). A page with more is refused before jsoup
+     * builds the form data, whose cost grows faster than the number of fields: 100,000 hidden inputs took 12.7 s.
+     */
+    static final int MAX_FORM_FIELDS = 1_000;
+
     private RequestFactory() {
+    }
+
+    /** Whether building the step's request parses a page (then it runs on a worker, never an event loop). */
+    static boolean parsesAPage(Step step) {
+        return step.get() == null && step.post() == null && step.submitForm() != null;
     }
 
     static PreparedRequest build(Step step, JourneyState state) {
@@ -62,6 +73,13 @@ final class RequestFactory {
         Element found = doc.selectFirst(submit.selector());
         if (!(found instanceof FormElement form)) {
             throw new StepFailure(Outcome.ASSERTION_FAILED, "form " + submit.selector() + " not found on previous page");
+        }
+        // counted on the whole page, linearly: jsoup attaches fields outside the <form> tag to it too
+        int controls = doc.getElementsByTag("input").size() + doc.getElementsByTag("select").size()
+                + doc.getElementsByTag("textarea").size() + doc.getElementsByTag("button").size();
+        if (controls > MAX_FORM_FIELDS) {
+            throw new StepFailure(Outcome.ASSERTION_FAILED, "form " + submit.selector() + " refused: the page has "
+                    + controls + " form fields, more than " + MAX_FORM_FIELDS);
         }
         Map<String, String> fields = new LinkedHashMap<>();
         form.formData().forEach(kv -> fields.put(kv.key(), kv.value()));

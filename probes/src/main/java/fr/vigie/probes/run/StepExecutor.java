@@ -39,19 +39,34 @@ final class StepExecutor {
 
     /** Never fails: every problem becomes an outcome. */
     Future<Outcomes> execute(Step step, JourneyState state, HttpHop hop) {
-        PreparedRequest first;
+        Future<PreparedRequest> first = RequestFactory.parsesAPage(step)
+                // parsing a page and building its form is CPU work: off the event loop (unordered: any worker)
+                ? vertx.executeBlocking(() -> RequestFactory.build(step, state), false)
+                : buildHere(step, state);
+        return first.transform(ar -> {
+            if (ar.succeeded()) {
+                return rateLimiter.acquire().compose(v -> run(step, state, hop, ar.result()));
+            }
+            return Future.succeededFuture(invalidStep(ar.cause()));
+        });
+    }
+
+    private static Future<PreparedRequest> buildHere(Step step, JourneyState state) {
         try {
-            first = RequestFactory.build(step, state);
-        } catch (StepFailure f) {
-            return Future.succeededFuture(new Outcomes(Verdict.of(f.outcome(), f.getMessage()), null,
-                    new HopTimings(), 0.0, 0));
+            return Future.succeededFuture(RequestFactory.build(step, state));
         } catch (RuntimeException e) {
-            // a journey written wrong (bad CSS selector, bad URL...) is a probe problem, never a crash
-            return Future.succeededFuture(new Outcomes(Verdict.of(Outcome.ASSERTION_FAILED,
-                    "invalid step: " + e.getClass().getSimpleName() + ": " + e.getMessage()), null,
-                    new HopTimings(), 0.0, 0));
+            return Future.failedFuture(e);
         }
-        return rateLimiter.acquire().compose(v -> run(step, state, hop, first));
+    }
+
+    private static Outcomes invalidStep(Throwable e) {
+        if (e instanceof StepFailure f) {
+            return new Outcomes(Verdict.of(f.outcome(), f.getMessage()), null, new HopTimings(), 0.0, 0);
+        }
+        // a journey written wrong (bad CSS selector, bad URL...) is a probe problem, never a crash
+        return new Outcomes(Verdict.of(Outcome.ASSERTION_FAILED,
+                "invalid step: " + e.getClass().getSimpleName() + ": " + e.getMessage()), null,
+                new HopTimings(), 0.0, 0);
     }
 
     private Future<Outcomes> run(Step step, JourneyState state, HttpHop hop, PreparedRequest first) {
@@ -62,24 +77,11 @@ final class StepExecutor {
         HopTimings[] current = {firstHop};
         Integer[] lastStatus = {null};
         return follow(step, state, hop, first, 0, firstHop, current, deadline, bytes, lastStatus)
-                .map(response -> {
-                    PageBody body = new PageBody(decode(response), response.url());
-                    // Forms are picked from the last HTML page: a static asset or JSON step in between does not count.
-                    String type = response.headers().get("Content-Type");
-                    boolean page = type == null ? step.kind() != StepKind.STATIC : type.toLowerCase().contains("html");
-                    if (page) {
-                        state.lastPage(new JourneyState.Page(response.url(), body.text()));
-                    }
-                    Map<String, String> extracted = new HashMap<>();
-                    Verdict verdict;
-                    try {
-                        verdict = judge.judge(step, response.status(), type, body, extracted);
-                    } catch (RuntimeException e) {
-                        verdict = Verdict.of(Outcome.ASSERTION_FAILED,
-                                "invalid expectation: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-                    }
-                    state.extracted().putAll(extracted);
-                    return new Outcomes(verdict, response.status(), firstHop, Millis.since(start), bytes[0]);
+                .compose(response -> {
+                    // timed when the response is complete, before any parsing
+                    double totalMs = Millis.since(start);
+                    return vertx.executeBlocking(() -> judge(step, state, response, firstHop, totalMs, bytes[0]),
+                            false);
                 })
                 .recover(error -> {
                     StepFailure f = FailureClassifier.classify(error, current[0].phase, deadline.expired(),
@@ -90,6 +92,39 @@ final class StepExecutor {
                             status, firstHop, Millis.since(start), bytes[0] + failed.bodyBytes));
                 })
                 .onComplete(ar -> deadline.cancel());
+    }
+
+    /** Decodes, parses (HTML, JSON) and judges the response: on a worker, as a page may be large or hostile. */
+    private Outcomes judge(Step step, JourneyState state, HttpHop.Response response, HopTimings firstHop,
+                           double totalMs, long bytes) {
+        try {
+            return judgeOrThrow(step, state, response, firstHop, totalMs, bytes);
+        } catch (RuntimeException e) {
+            // our own failure on a received answer: never to be read as a transport failure of the platform
+            return new Outcomes(Verdict.of(Outcome.INTERNAL_ERROR, "judging the response failed: "
+                    + e.getClass().getSimpleName()), response.status(), firstHop, totalMs, bytes);
+        }
+    }
+
+    private Outcomes judgeOrThrow(Step step, JourneyState state, HttpHop.Response response, HopTimings firstHop,
+                                  double totalMs, long bytes) {
+        PageBody body = new PageBody(decode(response), response.url());
+        // Forms are picked from the last HTML page: a static asset or JSON step in between does not count.
+        String type = response.headers().get("Content-Type");
+        boolean page = type == null ? step.kind() != StepKind.STATIC : type.toLowerCase().contains("html");
+        if (page) {
+            state.lastPage(new JourneyState.Page(response.url(), body.text()));
+        }
+        Map<String, String> extracted = new HashMap<>();
+        Verdict verdict;
+        try {
+            verdict = judge.judge(step, response.status(), type, body, extracted);
+        } catch (RuntimeException e) {
+            verdict = Verdict.of(Outcome.ASSERTION_FAILED,
+                    "invalid expectation: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        state.extracted().putAll(extracted);
+        return new Outcomes(verdict, response.status(), firstHop, totalMs, bytes);
     }
 
     private Future<HttpHop.Response> follow(Step step, JourneyState state, HttpHop hop, PreparedRequest request, int redirects,

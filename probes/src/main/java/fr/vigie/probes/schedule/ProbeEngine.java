@@ -14,6 +14,7 @@ import fr.vigie.probes.run.LoginBackoff;
 import fr.vigie.probes.run.RateLimiter;
 import fr.vigie.probes.run.RoundInfo;
 import fr.vigie.probes.run.RunnerSettings;
+import fr.vigie.probes.trace.BackgroundTraceWriter;
 import fr.vigie.probes.trace.TraceWriter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -29,7 +30,6 @@ import org.quartz.impl.StdSchedulerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +62,7 @@ public final class ProbeEngine {
     private final Vertx vertx;
     private final VigieConfig config;
     private final JourneyRunner runner;
-    private final TraceWriter trace;
+    private final BackgroundTraceWriter trace;
     private final Map<String, Target> targets = new LinkedHashMap<>();
     private final Map<String, FireTimes> fireTimes = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastFire = new ConcurrentHashMap<>();
@@ -70,7 +70,7 @@ public final class ProbeEngine {
     private Scheduler scheduler;
     private volatile boolean stopped;
 
-    private ProbeEngine(Vertx vertx, VigieConfig config, JourneyRunner runner, TraceWriter trace) {
+    private ProbeEngine(Vertx vertx, VigieConfig config, JourneyRunner runner, BackgroundTraceWriter trace) {
         this.vertx = vertx;
         this.config = config;
         this.runner = runner;
@@ -87,7 +87,9 @@ public final class ProbeEngine {
                                             RunnerSettings settings) {
         StepResultCodec.registerOn(vertx.eventBus());
         return vertx.executeBlocking(() -> {
-            TraceWriter trace = record.isPresent() ? TraceWriter.append(record.get()) : null;
+            // opened here, on a worker; written from the event loop through its own thread
+            BackgroundTraceWriter trace = record.isPresent()
+                    ? new BackgroundTraceWriter(TraceWriter.append(record.get())) : null;
             JourneyRunner runner = new JourneyRunner(vertx, settings,
                     new RateLimiter(vertx, settings.probing().maxRequestsPerSecond()),
                     loginBackoff(settings.probing().loginBackoff(), config.storage()));
@@ -240,11 +242,7 @@ public final class ProbeEngine {
         }
         vertx.eventBus().publish(StepResult.ADDRESS, r);
         if (trace != null) {
-            try {
-                trace.write(r);
-            } catch (UncheckedIOException e) {
-                LOG.error("target={} trace write failed: {}", r.target(), e.getCause().toString());
-            }
+            trace.write(r); // never blocks the event loop: the file is written on the trace's own thread
         }
     }
 }

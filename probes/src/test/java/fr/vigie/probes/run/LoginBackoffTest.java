@@ -3,7 +3,11 @@ package fr.vigie.probes.run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.vertx.core.Vertx;
+
 import java.nio.file.Files;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +31,7 @@ class LoginBackoffTest {
         LoginBackoff before = LoginBackoff.persistent(Duration.ofMinutes(30), at("2021-04-06T06:00:00Z"), file);
         Instant until = before.pause("ent-idf");
         assertThat(until).isEqualTo(Instant.parse("2021-04-06T06:30:00Z"));
+        assertThat(before.saved(Duration.ofSeconds(10))).isTrue();
         assertThat(Files.readString(file)).contains("ent-idf").doesNotContain("password");
 
         LoginBackoff afterRestart = LoginBackoff.persistent(Duration.ofMinutes(30), at("2021-04-06T06:10:00Z"), file);
@@ -35,6 +40,32 @@ class LoginBackoffTest {
 
         LoginBackoff muchLater = LoginBackoff.persistent(Duration.ofMinutes(30), at("2021-04-06T06:31:00Z"), file);
         assertThat(muchLater.pausedUntil("ent-idf")).isEmpty();
+    }
+
+    @Test
+    void aPauseRecordedOnTheEventLoopNeverWaitsForTheDisk() throws Exception {
+        // The file is written through a named pipe nobody reads yet: a write on the caller's thread would block.
+        Path file = dir.resolve("login-backoff.properties");
+        Path pipe = dir.resolve("login-backoff.properties.tmp");
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo(pipe), "mkfifo unavailable");
+        LoginBackoff b = LoginBackoff.persistent(Duration.ofMinutes(30), at("2021-04-06T06:00:00Z"), file);
+        Vertx vertx = Vertx.vertx();
+        try {
+            CompletableFuture<Instant> paused = new CompletableFuture<>();
+            vertx.runOnContext(v -> paused.complete(b.pause("ent-idf")));
+            assertThat(paused.get(10, TimeUnit.SECONDS)).as("returned on the event loop at once")
+                    .isEqualTo(Instant.parse("2021-04-06T06:30:00Z"));
+            assertThat(Files.readString(pipe)).as("written meanwhile by the back-off's own thread").contains("ent-idf");
+            assertThat(b.saved(Duration.ofSeconds(10))).isTrue();
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    static boolean mkfifo(Path p) throws Exception {
+        Process mk = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true).start();
+        mk.getInputStream().readAllBytes();
+        return mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0;
     }
 
     @Test

@@ -166,6 +166,30 @@ class OutcomeTaxonomyTest {
     }
 
     @Test
+    void garbageBytesInsteadOfHttpAreAProtocolErrorNotAReset() throws IOException {
+        try (RawServer server = new RawServer(s -> {
+            RawServer.readHead(s);
+            RawServer.write(s, "\u0016\u0003garbage that is no status line at all\r\n\u0000\u00ff\r\n\r\n");
+            s.close();
+        })) {
+            StepResult r = probe("http://127.0.0.1:" + server.port(), "/");
+            assertThat(r.outcome()).as(r.detail()).isEqualTo(Outcome.PROTOCOL_ERROR);
+        }
+    }
+
+    @Test
+    void aServerHangingUpWithoutAnyAnswerIsStillAReset() throws IOException {
+        try (RawServer server = new RawServer(s -> {
+            RawServer.readHead(s);
+            s.setSoLinger(true, 0);
+            s.close();
+        })) {
+            StepResult r = probe("http://127.0.0.1:" + server.port(), "/");
+            assertThat(r.outcome()).as(r.detail()).isEqualTo(Outcome.RESET);
+        }
+    }
+
+    @Test
     void diskFullBodyOn503IsASignature() {
         int port = vertxServer(req -> req.response().setStatusCode(503)
                 .end("<h1>Erreur</h1><pre>java.io.IOException: No space left on device</pre>"));
