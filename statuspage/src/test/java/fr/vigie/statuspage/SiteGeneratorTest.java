@@ -90,7 +90,7 @@ class SiteGeneratorTest {
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
         Document home = Jsoup.parse(raw);
         Element open = home.selectFirst("section[aria-labelledby=h-open]");
-        assertThat(open.text()).contains("Saturation (affluence) : Monlycée.net, ENT77", "Cause identifiée",
+        assertThat(open.text()).contains("Perturbation : Monlycée.net, ENT77", "Cause probable identifiée",
                 "Dernière information", Fixtures.HOSTILE);
         assertThat(open.select("a").attr("href")).isEqualTo("./incidents/2021-04-06-ovh-gra-saturation-1/");
         assertThat(raw.indexOf("h-open")).isLessThan(raw.indexOf("h-g0"));
@@ -170,13 +170,13 @@ class SiteGeneratorTest {
     }
 
     @Test
-    void incidentPageShowsEveryUpdateNewestFirstWithCauseStartEndAndDuration() {
+    void incidentPageShowsEveryUpdateInChronologicalOrderWithCauseStartEndAndDuration() {
         SiteFiles files = CRISIS;
         Document open = html(files, "incidents/2021-04-06-ovh-gra-saturation-1/index.html");
         assertThat(open.select("ol.timeline > li")).hasSize(3);
-        assertThat(open.select("ol.timeline > li").get(0).text()).contains("08:20", "Cellule de crise (Claire)",
+        assertThat(open.select("ol.timeline > li").get(2).text()).contains("08:20", "Cellule de crise (Claire)",
                 Fixtures.HOSTILE);
-        assertThat(open.select("ol.timeline > li").get(2).text()).contains("08:02", "Incident ouvert");
+        assertThat(open.select("ol.timeline > li").get(0).text()).contains("08:02", "Incident ouvert");
         assertThat(open.selectFirst(".facts").text()).contains("État actuel Panne majeure", "Début",
                 "6 avril 2021 à 08:02", "en cours", "28 min");
         assertThat(open.text()).contains("Cause probable : saturation (affluence)", "14 fois l'habitude",

@@ -120,7 +120,7 @@ public final class HistoryFeeds {
     /** Statuspage's layout: each update as time, state in bold, text; then cause and evidence. */
     private static String html(Views.IncidentView view) {
         StringBuilder out = new StringBuilder();
-        for (Views.UpdateView update : view.updates()) {
+        for (Views.UpdateView update : view.newestFirst()) {
             out.append("<p><small>").append(Html.escape(update.time())).append("</small><br><strong>")
                     .append(Html.escape(update.state())).append("</strong> - ").append(Html.escape(update.text()))
                     .append("</p>");

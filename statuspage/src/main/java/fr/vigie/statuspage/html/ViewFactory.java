@@ -9,6 +9,7 @@ import fr.vigie.config.Target;
 import fr.vigie.config.TargetKind;
 import fr.vigie.statuspage.model.LocalTimes;
 import fr.vigie.statuspage.model.PublicState;
+import fr.vigie.statuspage.model.PublicUpdates;
 import fr.vigie.statuspage.model.StatuspageVocabulary;
 import fr.vigie.statuspage.model.Texts;
 import fr.vigie.statuspage.model.Words;
@@ -80,7 +81,7 @@ public final class ViewFactory {
                 && verdict.status() != Status.UNDER_MAINTENANCE;
         String cause = explain ? words.causeSentence(verdict.cause()) : null;
         List<String> evidence = explain ? words.evidence(verdict.evidence()) : List.of();
-        String confidence = explain && cause != null
+        String confidence = explain && cause != null && verdict.cause() != fr.vigie.aggregator.Cause.UNKNOWN
                 ? texts.format("confidence", Math.round(verdict.confidence() * 100)) : null;
         String lastCheck = verdict == null ? texts.get("home.never_checked") : times.relative(verdict.ts());
         String kind = texts.get("service.kind." + target.kind().name().toLowerCase(Locale.ROOT));
@@ -142,10 +143,9 @@ public final class ViewFactory {
 
     public Views.IncidentView incident(Incident incident) {
         String statuspage = StatuspageVocabulary.incidentStatus(incident);
-        List<Views.UpdateView> updates = new ArrayList<>();
-        for (int i = incident.updates().size() - 1; i >= 0; i--) {
-            updates.add(update(incident, i));
-        }
+        // Chronological, one update per batch of automatic changes (PublicUpdates).
+        List<Views.UpdateView> updates = PublicUpdates.indexes(incident).stream().map(i -> update(incident, i))
+                .toList();
         String end = incident.open() ? texts.get("incident.ongoing") : times.dateTime(incident.resolvedAt());
         Duration lasted = Duration.between(incident.openedAt(),
                 incident.open() ? state.at() : incident.resolvedAt());
@@ -157,7 +157,7 @@ public final class ViewFactory {
                 incident.status() == null ? "unknown" : incident.status().wire(), words.status(incident.status()),
                 incident.open(), times.dateTime(incident.openedAt()),
                 times.iso(incident.openedAt()), end, times.duration(lasted), words.causeSentence(incident.cause()),
-                words.evidence(incident.evidence()), services, updates.isEmpty() ? null : updates.get(0), updates);
+                words.evidence(incident.evidence()), services, updates.isEmpty() ? null : updates.get(updates.size() - 1), updates);
     }
 
     private Views.UpdateView update(Incident incident, int index) {

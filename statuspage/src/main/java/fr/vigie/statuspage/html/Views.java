@@ -25,7 +25,7 @@ public final class Views {
     public record Link(String text, String href) {
     }
 
-    /** One incident update as shown in a timeline (newest first). */
+    /** One incident update as shown in a timeline (oldest first). */
     public record UpdateView(String time, String iso, String state, String author, String text) {
     }
 
@@ -35,6 +35,12 @@ public final class Views {
                                String end, String duration,
                                String cause, List<String> evidence, List<Link> services, UpdateView latest,
                                List<UpdateView> updates) {
+        /** The updates newest first, as feeds list them. */
+        public List<UpdateView> newestFirst() {
+            List<UpdateView> reversed = new java.util.ArrayList<>(updates);
+            java.util.Collections.reverse(reversed);
+            return reversed;
+        }
     }
 
     /** The overall banner: status class, headline and detail line. */
