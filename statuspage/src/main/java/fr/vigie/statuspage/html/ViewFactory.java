@@ -56,6 +56,12 @@ public final class ViewFactory {
         return "services/" + Paths.slug(id) + "/";
     }
 
+    /** Site-relative folder of a region's feeds: "regions/ile-de-france/". */
+    public static String regionHref(String region) {
+        String plain = java.text.Normalizer.normalize(region, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return "regions/" + Paths.slug(plain) + "/";
+    }
+
     public static String incidentHref(String id) {
         return "incidents/" + Paths.slug(id) + "/";
     }
@@ -101,7 +107,9 @@ public final class ViewFactory {
         }
         if (!regions.isEmpty()) {
             groups.add(new Views.Group(texts.get("home.group.ent"), regions.entrySet().stream()
-                    .map(e -> new Views.Subgroup(e.getKey(), sorted(e.getValue()))).toList()));
+                    .map(e -> new Views.Subgroup(e.getKey(), sorted(e.getValue()),
+                            e.getKey().equals(texts.get("home.group.other")) ? null : regionHref(e.getKey())))
+                    .toList()));
         }
         addFlatGroup(groups, TargetKind.CNED, "home.group.cned");
         addFlatGroup(groups, TargetKind.SSO, "home.group.sso");
@@ -112,7 +120,7 @@ public final class ViewFactory {
         List<Views.ServiceView> services = state.services().stream().filter(t -> t.kind() == kind)
                 .map(this::service).collect(Collectors.toCollection(ArrayList::new));
         if (!services.isEmpty()) {
-            groups.add(new Views.Group(texts.get(titleKey), List.of(new Views.Subgroup(null, sorted(services)))));
+            groups.add(new Views.Group(texts.get(titleKey), List.of(new Views.Subgroup(null, sorted(services), null))));
         }
     }
 

@@ -17,8 +17,8 @@ public final class Views {
     public record Group(String title, List<Subgroup> subgroups) {
     }
 
-    /** A region inside a group; title null when the group has no regions. */
-    public record Subgroup(String title, List<ServiceView> services) {
+    /** A region inside a group; title null when the group has no regions; feed: the region's feed folder or null. */
+    public record Subgroup(String title, List<ServiceView> services, String feed) {
     }
 
     /** A link to a service. */
