@@ -345,8 +345,12 @@ public final class StatuspageJson {
         }).toList();
     }
 
+    /** Statuspage's form: milliseconds always, never more ("2021-04-06T08:02:00.000+02:00"), the site's offset. */
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
+
     private String time(Instant instant) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(state.config().site().timeZone()));
+        return MILLIS.format(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                .atZone(state.config().site().timeZone()));
     }
 
     private static byte[] json(Object value) {
