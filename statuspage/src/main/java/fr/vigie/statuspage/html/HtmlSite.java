@@ -98,6 +98,10 @@ public final class HtmlSite {
             }
             model.put("path", path);
             model.put("generated", texts.format("footer.generated", views.times().dateTime(state.at())));
+            // At the top of every page: when it was updated, in which time zone every time on it is given.
+            model.put("updated", texts.format("page.updated", views.times().clock(state.at()),
+                    views.times().zoneName(state.at())));
+            model.put("updatedIso", views.times().iso(state.at()));
             return model;
         }
 

@@ -89,15 +89,24 @@ public final class ViewFactory {
         List<String> evidence = explain ? words.evidence(verdict.evidence()) : List.of();
         String confidence = explain && cause != null && verdict.cause() != fr.vigie.aggregator.Cause.UNKNOWN
                 ? texts.format("confidence", Math.round(verdict.confidence() * 100)) : null;
-        String lastCheck = verdict == null ? texts.get("home.never_checked") : times.relative(verdict.ts());
+        // The last probe, not the last change of state: a healthy card must not look stale.
+        java.time.Instant probed = state.snapshot().lastProbe().get(id);
+        if (verdict != null && (probed == null || verdict.ts().isAfter(probed))) {
+            probed = verdict.ts();
+        }
+        String lastCheck = probed == null ? texts.get("home.never_checked") : times.relative(probed);
         String kind = texts.get("service.kind." + target.kind().name().toLowerCase(Locale.ROOT));
         return new Views.ServiceView(id, target.name(), serviceHref(id), key, text, cause, evidence, confidence,
                 lastCheck, String.join(", ", target.academies()), kind);
     }
 
-    /** ENTs by region (alphabetical), then CNED, then ÉduConnect; services alphabetical inside. */
+    /**
+     * ÉduConnect first (every ENT login goes through it: a parent must see it without scrolling), then ENTs by
+     * region (alphabetical), then CNED; services alphabetical inside.
+     */
     public List<Views.Group> groups() {
         List<Views.Group> groups = new ArrayList<>();
+        addFlatGroup(groups, TargetKind.SSO, "home.group.sso");
         Map<String, List<Views.ServiceView>> regions = new TreeMap<>(collator::compare);
         for (Target t : state.services()) {
             if (t.kind() == TargetKind.ENT) {
@@ -112,7 +121,6 @@ public final class ViewFactory {
                     .toList()));
         }
         addFlatGroup(groups, TargetKind.CNED, "home.group.cned");
-        addFlatGroup(groups, TargetKind.SSO, "home.group.sso");
         return groups;
     }
 
@@ -165,7 +173,8 @@ public final class ViewFactory {
                 incident.status() == null ? "unknown" : incident.status().wire(), words.status(incident.status()),
                 incident.open(), times.dateTime(incident.openedAt()),
                 times.iso(incident.openedAt()), end, times.duration(lasted), words.causeSentence(incident.cause()),
-                words.evidence(incident.evidence()), services, updates.isEmpty() ? null : updates.get(updates.size() - 1), updates);
+                words.evidence(incident.evidence()), services, updates.isEmpty() ? null : updates.get(updates.size() - 1), updates,
+                texts.get("advice." + (incident.cause() == null ? "unknown" : incident.cause().wire())));
     }
 
     private Views.UpdateView update(Incident incident, int index) {
@@ -195,6 +204,11 @@ public final class ViewFactory {
                 words.serviceList(state.servicesOf(m).stream().map(Target::id).toList()))).toList();
     }
 
+    /** "1 jour de mesure", "12 jours de mesure". */
+    private String measuredDays(int n) {
+        return texts.format(n == 1 ? "service.measured.one" : "service.measured.many", n);
+    }
+
     public Views.ServicePage servicePage(Target target) {
         List<DayStatus> days = state.history(target.id());
         List<Views.DisruptedDay> disrupted = days.stream()
@@ -202,10 +216,11 @@ public final class ViewFactory {
                 .map(d -> new Views.DisruptedDay(times.date(d.date()),
                         Double.isNaN(d.uptime()) ? texts.get("service.history90.nodata") : charts.percent(d.uptime()),
                         words.status(d.worst()))).toList();
+        // Only measured days count, and the page says how many: one day of data is never a 90-day figure.
         double[] uptimes = days.stream().mapToDouble(DayStatus::uptime).filter(u -> !Double.isNaN(u)).toArray();
-        String overall = uptimes.length == 0 ? texts.get("service.history90.nodata")
-                : charts.percent(java.util.Arrays.stream(uptimes).average().orElse(0));
-        String summary = texts.format("service.history90.summary", overall, disrupted.size());
+        String summary = uptimes.length == 0 ? texts.get("service.history90.none_measured")
+                : texts.format("service.history90.summary", measuredDays(uptimes.length),
+                charts.percent(java.util.Arrays.stream(uptimes).average().orElse(0)), disrupted.size());
         List<Views.Chart> latency = List.of(
                 charts.latency(state.latency24h(target.id()), texts.get("service.latency24"), true),
                 charts.latency(state.latency7d(target.id()), texts.get("service.latency7"), false));

@@ -34,7 +34,7 @@ public final class Views {
                                String impactKey, String impactText, boolean open, String start, String startIso,
                                String end, String duration,
                                String cause, List<String> evidence, List<Link> services, UpdateView latest,
-                               List<UpdateView> updates) {
+                               List<UpdateView> updates, String advice) {
         /** The updates newest first, as feeds list them. */
         public List<UpdateView> newestFirst() {
             List<UpdateView> reversed = new java.util.ArrayList<>(updates);
