@@ -132,6 +132,37 @@ class BrowserTest {
     }
 
     @Test
+    void aParentFindsTheirServiceByAcademieRegionOrNameAndWithoutScriptSeesTheWholeList() throws Exception {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url("/"));
+        WebElement box = driver.findElement(By.id("finder-q"));
+        assertThat(box.isDisplayed()).isTrue();
+        box.sendKeys("creteil");
+        assertThat(visibleServices()).containsExactlyInAnyOrder("ent-idf", "ent77");
+        assertThat(driver.findElement(By.id("finder-count")).getText()).isEqualTo("2 service(s) trouvé(s)");
+        box.clear();
+        box.sendKeys("Grand Est");
+        assertThat(visibleServices()).containsExactly("mbn");
+        assertThat(driver.findElements(By.cssSelector("main h3")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).toList()).containsExactly("Grand Est");
+        box.clear();
+        box.sendKeys("éduconnect");
+        assertThat(visibleServices()).containsExactly("educonnect");
+        assertNoConsoleError();
+
+        // The same page without its script (what a browser with JavaScript off gets): no box, every service.
+        org.jsoup.nodes.Document plain = org.jsoup.Jsoup.connect(url("/")).get();
+        assertThat(plain.selectFirst("#finder").hasAttr("hidden")).isTrue();
+        assertThat(plain.select(".svc")).hasSize(6);
+        assertThat(plain.select("script:not([src])")).isEmpty();
+    }
+
+    private List<String> visibleServices() {
+        return driver.findElements(By.cssSelector(".svc")).stream().filter(WebElement::isDisplayed)
+                .map(e -> e.getAttribute("data-service")).toList();
+    }
+
+    @Test
     void aParentSeesEduConnectAndWhenThePageWasUpdatedWithoutScrolling() throws Exception {
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.get(url("/"));

@@ -29,7 +29,7 @@ import java.util.zip.GZIPInputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StatusSiteServerTest {
-    private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     @TempDir
     static Path dir;

@@ -97,7 +97,10 @@ public final class ViewFactory {
         String lastCheck = probed == null ? texts.get("home.never_checked") : times.relative(probed);
         String kind = texts.get("service.kind." + target.kind().name().toLowerCase(Locale.ROOT));
         return new Views.ServiceView(id, target.name(), serviceHref(id), key, text, cause, evidence, confidence,
-                lastCheck, String.join(", ", target.academies()), kind);
+                lastCheck, String.join(", ", target.academies()), kind,
+                // What the home page's finder matches: name, region, académies, kind.
+                String.join(" ", target.name(), target.region() == null ? "" : target.region(),
+                        String.join(" ", target.academies()), kind).trim());
     }
 
     /**

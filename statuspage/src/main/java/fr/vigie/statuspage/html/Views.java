@@ -10,7 +10,7 @@ public final class Views {
     /** One service as listed on the home page and headed on its own page. */
     public record ServiceView(String id, String name, String href, String statusKey, String statusText,
                               String cause, List<String> evidence, String confidence, String lastCheck,
-                              String academies, String kind) {
+                              String academies, String kind, String search) {
     }
 
     /** A heading with its services (a region of ENTs, or CNED, or ÉduConnect). */

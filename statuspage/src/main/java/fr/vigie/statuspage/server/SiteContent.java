@@ -28,7 +28,8 @@ public final class SiteContent {
             "atom", "application/atom+xml",
             "rss", "application/rss+xml",
             "xml", "application/xml",
-            "txt", "text/plain; charset=utf-8");
+            "txt", "text/plain; charset=utf-8",
+            "js", "text/javascript");
 
     private final Map<String, ServedFile> files;
 
