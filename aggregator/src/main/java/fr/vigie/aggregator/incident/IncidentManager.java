@@ -247,7 +247,7 @@ public final class IncidentManager {
                 .orElse(TargetKind.ENT) == TargetKind.ENT);
         String what = targets.size() + (allEnt ? " ENT" : " service" + (targets.size() > 1 ? "s" : ""));
         String where = scope.startsWith("hosting:") ? " hébergé" + (targets.size() > 1 ? "s" : "") + " par "
-                + scope.substring("hosting:".length()) : " (" + String.join(", ", targets) + ")";
+                + config.hostingName(scope.substring("hosting:".length())) : " (" + String.join(", ", targets) + ")";
         return IncidentScope.causeFr(cause) + " sur " + what + where;
     }
 

@@ -53,6 +53,20 @@ class IncidentManagerTest {
     }
 
     @Test
+    void summariesNameTheHostingGroupByItsReadableName() {
+        fr.vigie.config.VigieConfig base = TestConfigs.config("ent-a@ovh-sbg", "ent-b@ovh-sbg");
+        fr.vigie.config.VigieConfig named = new fr.vigie.config.VigieConfig(base.site(), base.storage(), base.vantage(),
+                base.probing(), base.schedules(), base.calendars(), base.maintenance(), base.journeys(), base.targets(),
+                base.classifier(), base.alerts(),
+                java.util.Map.of("ovh-sbg", new fr.vigie.config.HostingGroup("ovh-sbg", "OVHcloud Strasbourg")));
+        IncidentManager incidents = new IncidentManager(named, new MemoryStore(false));
+        incidents.apply(verdict(0, "ent-a", Cause.SATURATION));
+        IncidentManager.Applied joined = incidents.apply(verdict(5, "ent-b", Cause.SATURATION));
+        assertThat(joined.changes().get(0).event().message())
+                .isEqualTo("saturation sur 2 ENT hébergés par OVHcloud Strasbourg").doesNotContain("ovh-sbg");
+    }
+
+    @Test
     void theStateIsRebuiltIdenticallyFromTheLog() {
         manager.apply(verdict(0, "ent-a", Cause.UNKNOWN));
         manager.apply(verdict(5, "ent-b", Cause.UNKNOWN));
