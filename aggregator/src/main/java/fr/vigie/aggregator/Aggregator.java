@@ -38,6 +38,7 @@ public final class Aggregator {
     private final Set<String> vantages = new LinkedHashSet<>();
     private final AggregatorSnapshots snapshots;
     private Instant lastRound;
+    private final Map<String, Instant> lastProbe = new HashMap<>();
 
     /** Rebuilds the incident log and each target's last verdict from the store. */
     public Aggregator(VigieConfig config, Store store) {
@@ -69,6 +70,7 @@ public final class Aggregator {
         if (lastRound == null || result.ts().isAfter(lastRound)) {
             lastRound = result.ts();
         }
+        lastProbe.merge(result.target(), result.ts(), (a, b) -> a.isAfter(b) ? a : b);
         for (Verdict v : classifier.accept(result)) {
             publish(v);
         }
@@ -108,6 +110,11 @@ public final class Aggregator {
     /** Every incident, newest first. */
     public synchronized List<Incident> incidents() {
         return incidents.incidents();
+    }
+
+    /** Time of the latest result per target since start. */
+    synchronized Map<String, Instant> lastProbes() {
+        return Map.copyOf(lastProbe);
     }
 
     synchronized Instant lastRound() {

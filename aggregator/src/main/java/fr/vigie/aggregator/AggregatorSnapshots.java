@@ -62,7 +62,7 @@ final class AggregatorSnapshots implements SnapshotSource {
             week.put(t.id(), latency(t.id(), now, WEEK_BUCKET, 28));
         }
         return new StatusSnapshot(now, lastRound, aggregator.vantageCount(), vantageImpaired, current, incidents,
-                history, day, week);
+                history, day, week, aggregator.lastProbes());
     }
 
     /** One entry per local day, oldest first; uptime is the share of the day's observed time spent operational. */

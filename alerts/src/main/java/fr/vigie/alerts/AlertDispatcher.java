@@ -39,15 +39,17 @@ import java.util.function.Consumer;
 
 /**
  * Turns the aggregator's incident events into notifications: one per incident and per meaningful change
- * (opened, status or cause changed, resolved) after a group wait, a reminder after the repeat interval,
+ * (opened, status changed, a cause newly known, scope grown materially, resolved) after a group wait, a reminder after the repeat interval,
  * nothing while inhibited (open vantage incident, or the target's hosting-group incident), silenced or under
  * maintenance. Notifications are written to the outbox, one per routed receiver, then delivery is woken.
  * All state lives on the dispatcher's own thread; time comes from the injected clock.
  */
 public final class AlertDispatcher implements AggregatorListener, InternalAlarm, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
+    /** events that may call for a notification once the group wait is over; {@link #kindOf} decides */
     private static final Set<IncidentEvent.Type> MEANINGFUL = EnumSet.of(IncidentEvent.Type.OPENED,
-            IncidentEvent.Type.STATUS_CHANGED, IncidentEvent.Type.CAUSE_CHANGED, IncidentEvent.Type.RESOLVED);
+            IncidentEvent.Type.STATUS_CHANGED, IncidentEvent.Type.CAUSE_CHANGED, IncidentEvent.Type.TARGETS_CHANGED,
+            IncidentEvent.Type.RESOLVED);
     /** a muted incident is looked at again this often, so it is told once the silence or maintenance ends */
     private static final Duration RECHECK = Duration.ofMinutes(1);
 
@@ -158,6 +160,8 @@ public final class AlertDispatcher implements AggregatorListener, InternalAlarm,
                 t.notified = true;
                 t.notifiedStatus = a.status();
                 t.notifiedCause = a.cause();
+                t.notifiedCount = a.services().size();
+                if (a.cause() != null) t.toldCauses.add(a.cause());
                 t.lastSentAt = a.at();
                 LOG.info("incident={} resumes: last notified {} at {}", t.incident.id(), a.kind(), a.at());
             }
@@ -209,10 +213,7 @@ public final class AlertDispatcher implements AggregatorListener, InternalAlarm,
                 : router.receiversFor(IncidentLabels.of(inc, directory));
         LOG.info("incident={} notify {} seq={} receivers={}", inc.id(), kind, t.lastSeq, receivers);
         enqueue(alert, receivers);
-        t.notified = true;
-        t.notifiedStatus = inc.status();
-        t.notifiedCause = inc.cause();
-        t.lastSentAt = now;
+        t.told(now);
         if (kind == AlertKind.RESOLVED || (t.isVantage() && !inc.open())) t.dueAt = null;
     }
 
@@ -224,7 +225,9 @@ public final class AlertDispatcher implements AggregatorListener, InternalAlarm,
         }
         if (!inc.open()) return t.isVantage() ? AlertKind.INTERNAL : AlertKind.RESOLVED;
         if (t.isVantage()) return null; // one internal alert when it opens, one when it ends
-        if (inc.status() != t.notifiedStatus || inc.cause() != t.notifiedCause) return AlertKind.UPDATED;
+        // A status change, a newly known cause (a flip back to a cause already told is not news) or a scope grown
+        // materially (IncidentTracker.grewMaterially) is told; anything else waits for the reminder.
+        if (inc.status() != t.notifiedStatus || t.hasNewCause() || t.grewMaterially()) return AlertKind.UPDATED;
         if (!t.lastSentAt.plus(repeatInterval).isAfter(now)) return AlertKind.REMINDER;
         return null;
     }

@@ -6,6 +6,8 @@ import fr.vigie.aggregator.Status;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** What the dispatcher remembers of one incident: its latest state and what receivers were last told. */
 final class IncidentTracker {
@@ -17,6 +19,10 @@ final class IncidentTracker {
     Status notifiedStatus;
     Cause notifiedCause;
     Instant lastSentAt;
+    /** how many services the last notification named */
+    int notifiedCount;
+    /** every cause receivers were told of for this incident: a cause flipping back is not news */
+    final Set<Cause> toldCauses = EnumSet.noneOf(Cause.class);
 
     IncidentTracker(Incident incident) {
         this.incident = incident;
@@ -28,6 +34,31 @@ final class IncidentTracker {
 
     boolean isHosting() {
         return incident.scope() != null && incident.scope().startsWith("hosting:");
+    }
+
+    /**
+     * True when the incident now covers materially more services than receivers were last told: at least half
+     * as many again and at least two more (told at 1, then at 3, 5, 8, 12…).
+     */
+    boolean grewMaterially() {
+        int now = incident.targets().size();
+        return now >= notifiedCount + 2 && 2 * now >= 3 * notifiedCount;
+    }
+
+    /** True when the cause is known (not under analysis) and receivers have not been told of it yet. */
+    boolean hasNewCause() {
+        Cause c = incident.cause();
+        return c != null && c != Cause.UNKNOWN && !toldCauses.contains(c);
+    }
+
+    /** Remembers what a notification said. */
+    void told(Instant at) {
+        notified = true;
+        notifiedStatus = incident.status();
+        notifiedCause = incident.cause();
+        notifiedCount = incident.targets().size();
+        if (incident.cause() != null) toldCauses.add(incident.cause());
+        lastSentAt = at;
     }
 
     /** Earliest instant at which something may have to be sent for this incident, or null. */

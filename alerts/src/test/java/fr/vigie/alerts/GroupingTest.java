@@ -61,6 +61,34 @@ class GroupingTest {
     }
 
     @Test
+    void anIncidentGrowingFromOneToTenServicesIsToldAgainWhenItsScopeGrowsMaterially() throws Exception {
+        h.script.open("inc-grow", "hosting:ovh-gra", Status.MAJOR_OUTAGE, Cause.SATURATION, "s1");
+        h.advance(Duration.ofSeconds(31));
+        List<String> targets = new java.util.ArrayList<>(List.of("s1"));
+        for (int i = 2; i <= 10; i++) {
+            targets.add("s" + i);
+            h.script.targets("inc-grow", targets.toArray(String[]::new));
+            h.advance(Duration.ofSeconds(31));
+        }
+        assertThat(h.outbox()).extracting(e -> e.alert().services().size()).containsExactly(1, 3, 5, 8);
+        assertThat(h.kinds("crise")).containsExactly(AlertKind.OPENED, AlertKind.UPDATED, AlertKind.UPDATED,
+                AlertKind.UPDATED);
+    }
+
+    @Test
+    void aCauseFlippingBackAndForthIsToldOnceAndUnderAnalysisIsNotNews() throws Exception {
+        h.script.open("inc-flip", "target:cned", Status.PARTIAL_OUTAGE, Cause.UNKNOWN, "cned");
+        h.advance(Duration.ofSeconds(31));
+        for (Cause c : List.of(Cause.NETWORK, Cause.ATTACK, Cause.NETWORK, Cause.ATTACK, Cause.UNKNOWN,
+                Cause.NETWORK)) {
+            h.script.cause("inc-flip", c);
+            h.advance(Duration.ofSeconds(31));
+        }
+        assertThat(h.outbox()).extracting(e -> e.alert().cause())
+                .containsExactly(Cause.UNKNOWN, Cause.NETWORK, Cause.ATTACK);
+    }
+
+    @Test
     void evidenceAloneIsNotAChangeButStatusCauseAndResolveAre() throws Exception {
         h.script.open("inc-1", "target:cned", Status.PARTIAL_OUTAGE, Cause.NETWORK, "cned");
         h.advance(Duration.ofSeconds(31));

@@ -35,6 +35,20 @@ class CheckConfigCommandTest {
     }
 
     @Test
+    void aConfigurationWithoutAlertReceiverIsValidButWarnsThatTheCrisisCellGetsNoAlerts() {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        assertThat(run("check-config", root.resolve("config/france.yaml").toString())).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("warning: no alert receiver is configured (alerts.receivers): "
+                + "the crisis cell gets no alerts");
+        StringWriter demoErr = new StringWriter();
+        CommandLine cli = new CommandLine(new VigieCommand());
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(demoErr));
+        assertThat(cli.execute("check-config", root.resolve("config/demo.yaml").toString())).isZero();
+        assertThat(demoErr.toString()).doesNotContain("alert");
+    }
+
+    @Test
     void fiveMistakesAreAllReportedWithPathsAndLinesAndTheProcessRefuses() throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, """

@@ -14,9 +14,16 @@ import java.util.List;
  * @param timeZone   every schedule, baseline and page speaks this local time; default Europe/Paris
  * @param listen     host:port the public site is served on (default 127.0.0.1:8080)
  * @param contactUrl where operators reach the Vigie team; sent in the probes' User-Agent
+ * @param contactEmail address the about page and the accessibility statement give, or null
  */
 public record Site(String title, String baseUrl, Path output, List<String> languages, ZoneId timeZone,
-                   String listen, String contactUrl) {
+                   String listen, String contactUrl, String contactEmail) {
+    /** A site without a contact address (tests, loopback demos). */
+    public Site(String title, String baseUrl, Path output, List<String> languages, ZoneId timeZone, String listen,
+                String contactUrl) {
+        this(title, baseUrl, output, languages, timeZone, listen, contactUrl, null);
+    }
+
     public Site {
         languages = List.copyOf(languages);
     }

@@ -21,9 +21,20 @@ public record VigieConfig(
         Map<String, Journey> journeys,
         List<Target> targets,
         ClassifierConfig classifier,
-        AlertsConfig alerts) {
+        AlertsConfig alerts,
+        Map<String, HostingGroup> hostingGroups) {
+
+    /** A configuration without a {@code hosting-groups} section (tests, older callers). */
+    public VigieConfig(Site site, StorageConfig storage, Vantage vantage, ProbingConfig probing,
+                       Map<String, ScheduleConfig> schedules, Map<String, CalendarConfig> calendars,
+                       List<MaintenanceWindow> maintenance, Map<String, Journey> journeys, List<Target> targets,
+                       ClassifierConfig classifier, AlertsConfig alerts) {
+        this(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, targets, classifier, alerts,
+                Map.of());
+    }
 
     public VigieConfig {
+        hostingGroups = ordered(hostingGroups == null ? Map.of() : hostingGroups);
         schedules = ordered(schedules);
         calendars = ordered(calendars);
         maintenance = List.copyOf(maintenance);
@@ -40,6 +51,12 @@ public record VigieConfig(
         return targets.stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
+    /** The readable name of a hosting group ({@code hosting-groups.<id>.name}), or the id itself. */
+    public String hostingName(String group) {
+        HostingGroup g = group == null ? null : hostingGroups.get(group);
+        return g == null || g.name() == null || g.name().isBlank() ? group : g.name();
+    }
+
     public Journey journeyOf(Target target) {
         return journeys.get(target.journey());
     }
@@ -47,12 +64,12 @@ public record VigieConfig(
     /** The same configuration with other targets (the demo renames its simulated services). */
     public VigieConfig withTargets(List<Target> others) {
         return new VigieConfig(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, others,
-                classifier, alerts);
+                classifier, alerts, hostingGroups);
     }
 
     /** The same configuration with other probing settings (the demo points the probes at its DNS server). */
     public VigieConfig withProbing(ProbingConfig other) {
         return new VigieConfig(site, storage, vantage, other, schedules, calendars, maintenance, journeys, targets,
-                classifier, alerts);
+                classifier, alerts, hostingGroups);
     }
 }

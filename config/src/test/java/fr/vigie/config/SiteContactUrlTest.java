@@ -31,6 +31,7 @@ class SiteContactUrlTest {
         Site site = site("""
                 site:
                   base-url: https://etat.vigie.example.fr/
+                  contact-email: equipe@vigie.example.fr
                 """, Map.of());
         assertThat(site.baseUrl()).isEqualTo("https://etat.vigie.example.fr");
         assertThat(site.contactUrl()).isEqualTo("https://etat.vigie.example.fr/a-propos/");
@@ -47,6 +48,7 @@ class SiteContactUrlTest {
                 site:
                   base-url: ${SITE_URL:-http://127.0.0.1:8080}
                   contact-url: ${CONTACT_URL:-}
+                  contact-email: equipe@vigie.example.fr
                 """, Map.of("SITE_URL", "https://vigie.example.fr"));
         assertThat(site.contactUrl()).isEqualTo("https://vigie.example.fr/a-propos/");
     }

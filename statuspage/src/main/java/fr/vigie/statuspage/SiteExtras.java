@@ -33,19 +33,33 @@ final class SiteExtras {
             files.put(prefix + "history.rss", feeds.write(HistoryFeeds.RSS, feedTitle, state.incidents(), prefix,
                     prefix + "history.rss"));
         }
+        // Per service and per region, in every language: a parent follows their ENT, a journalist their region.
+        for (int i = 0; i < languages.size(); i++) {
+            String prefix = i == 0 ? "" : languages.get(i) + "/";
+            HistoryFeeds feeds = new HistoryFeeds(state, new ViewFactory(state, Texts.of(languages.get(i))));
+            for (Target target : state.services()) {
+                feedPair(files, feeds, title + " – " + target.name(), state.incidentsOf(target.id()), prefix,
+                        ViewFactory.serviceHref(target.id()));
+            }
+            for (String region : state.regions()) {
+                feedPair(files, feeds, title + " – " + region, state.incidentsOfRegion(region), prefix,
+                        ViewFactory.regionHref(region));
+            }
+        }
         ViewFactory views = new ViewFactory(state, Texts.of(languages.get(0)));
-        HistoryFeeds feeds = new HistoryFeeds(state, views);
         for (Target target : state.services()) {
             String folder = ViewFactory.serviceHref(target.id());
-            List<Incident> incidents = state.incidentsOf(target.id());
-            String feedTitle = title + " – " + target.name();
-            files.put(folder + "history.atom", feeds.write(HistoryFeeds.ATOM, feedTitle, incidents, "",
-                    folder + "history.atom"));
-            files.put(folder + "history.rss", feeds.write(HistoryFeeds.RSS, feedTitle, incidents, "",
-                    folder + "history.rss"));
             Views.ServiceView service = views.service(target);
             files.put(folder + "badge.svg", Badge.svg(target.name(), service.statusKey(), service.statusText()));
         }
         new StatuspageJson(state, views).addTo(files);
+    }
+
+    private static void feedPair(SiteFiles files, HistoryFeeds feeds, String title, List<Incident> incidents,
+                                 String prefix, String folder) {
+        files.put(prefix + folder + "history.atom", feeds.write(HistoryFeeds.ATOM, title, incidents, prefix,
+                prefix + folder + "history.atom"));
+        files.put(prefix + folder + "history.rss", feeds.write(HistoryFeeds.RSS, title, incidents, prefix,
+                prefix + folder + "history.rss"));
     }
 }

@@ -47,6 +47,7 @@ public final class SiteGenerator {
         }
         files.put("style.css", resource("static/style.css"));
         files.put("favicon.svg", resource("static/favicon.svg"));
+        files.put("finder.js", resource("static/finder.js"));
         SiteExtras.addTo(files, state, languages);
         return files;
     }

@@ -108,6 +108,75 @@ class BrowserTest {
     }
 
     @Test
+    void onAPhoneEveryLinkIsABigEnoughTapTargetAndAWholeCardOpensItsService() throws Exception {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        for (String page : List.of("/", "/services/ent-idf/", "/incidents/2021-04-06-ovh-gra-saturation-1/")) {
+            driver.get(url(page));
+            @SuppressWarnings("unchecked")
+            List<String> small = (List<String>) driver.executeScript("""
+                    return [...document.querySelectorAll('a')].filter(a => !a.classList.contains('skip'))
+                      .map(a => [a, a.getBoundingClientRect()])
+                      .filter(([a, r]) => r.width > 0 && (r.height < 44 || r.width < 44))
+                      .map(([a, r]) => a.textContent.trim() + ' ' + Math.round(r.width) + 'x' + Math.round(r.height));
+                    """);
+            Long links = (Long) driver.executeScript("return document.querySelectorAll('a').length");
+            assertThat(links).as(page).isGreaterThan(5);
+            assertThat(small).as("tap targets under 44 px on " + page).isEmpty();
+        }
+        driver.get(url("/"));
+        // A tap on the card's status text, far from the name, opens the service.
+        // (A click at its place: the card's link covers it, which is the point.)
+        new org.openqa.selenium.interactions.Actions(driver)
+                .moveToElement(driver.findElement(By.cssSelector("[data-service=ent77] .st-text"))).click().perform();
+        assertThat(driver.getCurrentUrl()).endsWith("/services/ent77/");
+    }
+
+    @Test
+    void aParentFindsTheirServiceByAcademieRegionOrNameAndWithoutScriptSeesTheWholeList() throws Exception {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url("/"));
+        WebElement box = driver.findElement(By.id("finder-q"));
+        assertThat(box.isDisplayed()).isTrue();
+        box.sendKeys("creteil");
+        assertThat(visibleServices()).containsExactlyInAnyOrder("ent-idf", "ent77");
+        assertThat(driver.findElement(By.id("finder-count")).getText()).isEqualTo("2 service(s) trouvé(s)");
+        box.clear();
+        box.sendKeys("Grand Est");
+        assertThat(visibleServices()).containsExactly("mbn");
+        assertThat(driver.findElements(By.cssSelector("main h3")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).toList()).containsExactly("Grand Est");
+        box.clear();
+        box.sendKeys("éduconnect");
+        assertThat(visibleServices()).containsExactly("educonnect");
+        assertNoConsoleError();
+
+        // The same page without its script (what a browser with JavaScript off gets): no box, every service.
+        org.jsoup.nodes.Document plain = org.jsoup.Jsoup.connect(url("/")).get();
+        assertThat(plain.selectFirst("#finder").hasAttr("hidden")).isTrue();
+        assertThat(plain.select(".svc")).hasSize(6);
+        assertThat(plain.select("script:not([src])")).isEmpty();
+    }
+
+    private List<String> visibleServices() {
+        return driver.findElements(By.cssSelector(".svc")).stream().filter(WebElement::isDisplayed)
+                .map(e -> e.getAttribute("data-service")).toList();
+    }
+
+    @Test
+    void aParentSeesEduConnectAndWhenThePageWasUpdatedWithoutScrolling() throws Exception {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url("/"));
+        WebElement updated = driver.findElement(By.cssSelector(".updated"));
+        assertThat(updated.getText()).isEqualTo("Mis à jour à 08:30 (heure de Paris, UTC+2)");
+        assertThat(updated.getRect().getY()).isLessThan(300);
+        WebElement educonnect = driver.findElement(By.cssSelector("[data-service=educonnect]"));
+        Long top = (Long) driver.executeScript("return Math.round(arguments[0].getBoundingClientRect().top)", educonnect);
+        List<WebElement> cards = driver.findElements(By.cssSelector(".svc"));
+        assertThat(cards.get(0).getAttribute("data-service")).isEqualTo("educonnect");
+        assertThat(top).as("ÉduConnect's card top, in px from the top of a 844 px phone screen").isLessThan(3 * 844);
+    }
+
+    @Test
     void desktopReaderFindsEveryServiceAndTheEnglishSite() throws Exception {
         driver.manage().window().setSize(new Dimension(1366, 900));
         driver.get(url("/"));

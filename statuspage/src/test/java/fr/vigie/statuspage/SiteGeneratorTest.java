@@ -62,10 +62,68 @@ class SiteGeneratorTest {
     }
 
     @Test
-    void homeGroupsEntsByRegionThenCnedThenEduConnect() {
+    void availabilityMeasuredOverOneDaySaysSoAndNeverClaimsNinetyDays() {
+        fr.vigie.aggregator.StatusSnapshot crisis = Fixtures.crisis();
+        java.util.Map<String, java.util.List<fr.vigie.aggregator.DayStatus>> history = new java.util.HashMap<>();
+        for (String id : crisis.history().keySet()) {
+            java.util.List<fr.vigie.aggregator.DayStatus> days = new java.util.ArrayList<>();
+            for (int i = 0; i < 89; i++) {
+                days.add(new fr.vigie.aggregator.DayStatus(java.time.LocalDate.of(2021, 1, 7).plusDays(i), Double.NaN,
+                        null));
+            }
+            days.add(new fr.vigie.aggregator.DayStatus(java.time.LocalDate.of(2021, 4, 6), 0.587,
+                    fr.vigie.aggregator.Status.MAJOR_OUTAGE));
+            history.put(id, days);
+        }
+        fr.vigie.aggregator.StatusSnapshot oneDay = new fr.vigie.aggregator.StatusSnapshot(crisis.at(),
+                crisis.lastRound(), crisis.vantages(), false, crisis.current(), crisis.incidents(), history,
+                crisis.latency24h(), crisis.latency7d());
+        Document page = html(generator.render(oneDay), "services/ent77/index.html");
+        assertThat(page.selectFirst("figure figcaption").text()).startsWith("Disponibilité sur 1 jour de mesure : 58,7");
+        assertThat(page.text()).doesNotContain("sur 90 jours");
+        Document english = html(generator.render(oneDay), "en/services/ent77/index.html");
+        assertThat(english.selectFirst("figure figcaption").text()).startsWith("Availability over 1 day of measurement");
+    }
+
+    @Test
+    void lastCheckIsTheLastProbeNotTheLastChangeAndTimesNameTheirZone() {
+        fr.vigie.aggregator.StatusSnapshot crisis = Fixtures.crisis();
+        // Verdicts date from 08:29 (the state has not changed); ÉduConnect's probe ran again at 08:30.
+        fr.vigie.aggregator.StatusSnapshot probed = new fr.vigie.aggregator.StatusSnapshot(crisis.at(),
+                crisis.lastRound(), crisis.vantages(), false, crisis.current(), crisis.incidents(), crisis.history(),
+                crisis.latency24h(), crisis.latency7d(), java.util.Map.of("educonnect",
+                java.time.Instant.parse("2021-04-06T06:30:00Z")));
+        Document home = html(generator.render(probed), "index.html");
+        assertThat(home.selectFirst("[data-service=educonnect]").text()).contains("Dernière vérification : aujourd'hui à 08:30");
+        assertThat(home.selectFirst("[data-service=ent77]").text()).contains("Dernière vérification : aujourd'hui à 08:29");
+        Document calmer = html(generator.render(new fr.vigie.aggregator.StatusSnapshot(crisis.at(), crisis.lastRound(),
+                crisis.vantages(), false, crisis.current(), crisis.incidents(), crisis.history(), crisis.latency24h(),
+                crisis.latency7d(), java.util.Map.of("educonnect", java.time.Instant.parse("2021-04-06T06:17:00Z")))),
+                "index.html");
+        // An older probe time never hides the verdict's own, later, time.
+        assertThat(calmer.selectFirst("[data-service=educonnect]").text()).contains("aujourd'hui à 08:29");
+        assertThat(home.selectFirst("main .updated").text()).isEqualTo("Mis à jour à 08:30 (heure de Paris, UTC+2)");
+        assertThat(html(CRISIS, "en/index.html").selectFirst("main .updated").text())
+                .isEqualTo("Updated at 08:30 (Paris time, UTC+2)");
+        assertThat(html(CRISIS, "history/index.html").selectFirst("main .updated")).isNotNull();
+    }
+
+    @Test
+    void eachOpenIncidentSaysWhatTheMeasurementsShowAndWhatToDo() {
         Document home = html(CRISIS, "index.html");
-        assertThat(home.select("main h2").eachText()).containsSubsequence("Incidents en cours",
-                "ENT (espaces numériques de travail)", "CNED", "ÉduConnect", "Peut-on se fier à cette page ?");
+        org.jsoup.nodes.Element open = home.selectFirst("section[aria-labelledby=h-open] .inc");
+        assertThat(open.selectFirst(".evidence").text()).startsWith("Ce que montrent les mesures :")
+                .contains("14 fois l'habitude");
+        assertThat(open.selectFirst(".advice").text()).startsWith("Que faire :").contains("réessayez plus tard");
+        assertThat(html(CRISIS, "en/index.html").selectFirst("section[aria-labelledby=h-open] .advice").text())
+                .startsWith("What to do:");
+    }
+
+    @Test
+    void homeGroupsEduConnectFirstThenEntsByRegionThenCned() {
+        Document home = html(CRISIS, "index.html");
+        assertThat(home.select("main h2").eachText()).containsSubsequence("Incidents en cours", "ÉduConnect",
+                "ENT (espaces numériques de travail)", "CNED", "Peut-on se fier à cette page ?");
         assertThat(home.select("main h3").eachText()).containsExactly("Grand Est", "Hauts-de-France",
                 "Île-de-France");
     }
@@ -86,11 +144,11 @@ class SiteGeneratorTest {
     void openIncidentsComeFirstWithTheirLatestUpdateAndCrisisMarkupIsText() {
         SiteFiles files = CRISIS;
         String raw = text(files, "index.html");
-        assertThat(raw).doesNotContain("<script").doesNotContain("<b>travaillons")
+        assertThat(raw).doesNotContain("<script>alert").doesNotContain("<b>travaillons")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
         Document home = Jsoup.parse(raw);
         Element open = home.selectFirst("section[aria-labelledby=h-open]");
-        assertThat(open.text()).contains("Saturation (affluence) : Monlycée.net, ENT77", "Cause identifiée",
+        assertThat(open.text()).contains("Perturbation : Monlycée.net, ENT77", "Cause probable identifiée",
                 "Dernière information", Fixtures.HOSTILE);
         assertThat(open.select("a").attr("href")).isEqualTo("./incidents/2021-04-06-ovh-gra-saturation-1/");
         assertThat(raw.indexOf("h-open")).isLessThan(raw.indexOf("h-g0"));
@@ -120,7 +178,9 @@ class SiteGeneratorTest {
         assertThat(home.selectFirst("footer a[href=./accessibilite/]")).isNotNull();
         assertThat(home.selectFirst("a.skip").attr("href")).isEqualTo("#main");
         assertThat(home.selectFirst("main#main")).isNotNull();
-        assertThat(home.select("script")).isEmpty();
+        // One static script, deferred, enhancing the page (the finder); never an inline one.
+        assertThat(home.select("script").eachAttr("src")).containsExactly("./finder.js");
+        assertThat(home.select("script:not([src])")).isEmpty();
         assertThat(home.select("meta[http-equiv=refresh]")).isEmpty();
         assertThat(home.text()).contains("Mise à jour de la plateforme").doesNotContain("Ancienne maintenance");
     }
@@ -159,7 +219,8 @@ class SiteGeneratorTest {
         Document page = html(CRISIS, "services/mbn/index.html");
         assertThat(page.title()).startsWith("Mon Bureau Numérique");
         assertThat(page.select("svg.bars rect")).hasSize(90);
-        assertThat(page.selectFirst("svg.bars").attr("aria-label")).startsWith("Disponibilité sur 90 jours :");
+        // The fixture has 89 measured days out of 90 (one gap): the page says so instead of "90 jours".
+        assertThat(page.selectFirst("svg.bars").attr("aria-label")).startsWith("Disponibilité sur 89 jours de mesure :");
         assertThat(page.select("svg.chart")).hasSize(2);
         assertThat(page.select("svg.chart path.l-med").attr("d")).startsWith("M").contains("L");
         assertThat(page.select("figcaption").eachText()).anyMatch(t -> t.contains("dernières 24 heures"));
@@ -170,13 +231,13 @@ class SiteGeneratorTest {
     }
 
     @Test
-    void incidentPageShowsEveryUpdateNewestFirstWithCauseStartEndAndDuration() {
+    void incidentPageShowsEveryUpdateInChronologicalOrderWithCauseStartEndAndDuration() {
         SiteFiles files = CRISIS;
         Document open = html(files, "incidents/2021-04-06-ovh-gra-saturation-1/index.html");
         assertThat(open.select("ol.timeline > li")).hasSize(3);
-        assertThat(open.select("ol.timeline > li").get(0).text()).contains("08:20", "Cellule de crise (Claire)",
+        assertThat(open.select("ol.timeline > li").get(2).text()).contains("08:20", "Cellule de crise (Claire)",
                 Fixtures.HOSTILE);
-        assertThat(open.select("ol.timeline > li").get(2).text()).contains("08:02", "Incident ouvert");
+        assertThat(open.select("ol.timeline > li").get(0).text()).contains("08:02", "Incident ouvert");
         assertThat(open.selectFirst(".facts").text()).contains("État actuel Panne majeure", "Début",
                 "6 avril 2021 à 08:02", "en cours", "28 min");
         assertThat(open.text()).contains("Cause probable : saturation (affluence)", "14 fois l'habitude",

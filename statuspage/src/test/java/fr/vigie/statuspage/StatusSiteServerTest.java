@@ -29,7 +29,7 @@ import java.util.zip.GZIPInputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StatusSiteServerTest {
-    private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     @TempDir
     static Path dir;
@@ -148,6 +148,39 @@ class StatusSiteServerTest {
             assertThat(answer).as(path).matches("(?s)HTTP/1\\.1 (400|404).*").doesNotContain("root:x")
                     .doesNotContain("do not serve");
         }
+    }
+
+    @Test
+    void theApiAnswersBrowserDashboardsFromAnyOriginAndItsPreflight() throws Exception {
+        HttpResponse<byte[]> json = get("/api/v2/summary.json", "Origin", "https://tableau.example");
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        HttpResponse<byte[]> gzip = get("/api/v2/components.json", "Accept-Encoding", "gzip");
+        assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzip.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(get("/api/v2/status.json", "If-None-Match", json.headers().firstValue("ETag").orElseThrow())
+                .statusCode()).isIn(200, 304);
+
+        HttpResponse<byte[]> preflight = CLIENT.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/api/v2/summary.json"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://tableau.example").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "if-none-match").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("GET");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().toLowerCase())
+                .contains("if-none-match");
+        assertThat(preflight.headers().firstValue("Content-Security-Policy")).hasValue(CSP);
+
+        // The pages are not an API: no CORS there, and OPTIONS stays refused.
+        assertThat(get("/").headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        HttpResponse<byte[]> pageOptions = CLIENT.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pageOptions.statusCode()).isEqualTo(405);
     }
 
     @Test

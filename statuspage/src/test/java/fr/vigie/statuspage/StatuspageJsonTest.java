@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.statuspage.output.SiteFiles;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,40 @@ class StatuspageJsonTest {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    @Test
+    void timestampsCarryMillisecondsNotNanosecondsAndStayStrings() throws Exception {
+        java.util.Map<String, fr.vigie.aggregator.Verdict> current = new java.util.HashMap<>(Fixtures.crisis().current());
+        fr.vigie.aggregator.Verdict v = current.get("ent77");
+        current.put("ent77", new fr.vigie.aggregator.Verdict(Instant.parse("2021-04-06T06:29:12.123456789Z"), v.target(),
+                v.status(), v.cause(), v.causes(), v.confidence(), v.evidence(), v.incident()));
+        fr.vigie.aggregator.StatusSnapshot crisis = Fixtures.crisis();
+        fr.vigie.aggregator.StatusSnapshot nanos = new fr.vigie.aggregator.StatusSnapshot(
+                Instant.parse("2021-04-06T06:30:00.987654321Z"), crisis.lastRound(), crisis.vantages(),
+                crisis.vantageImpaired(), current, crisis.incidents(), crisis.history(), crisis.latency24h(),
+                crisis.latency7d());
+        SiteFiles files = new SiteGenerator(Fixtures.config()).render(nanos);
+        JsonNode summary = mapper.readTree(files.get("api/v2/summary.json"));
+        assertThat(summary.at("/page/updated_at").isTextual()).isTrue();
+        assertThat(summary.at("/page/updated_at").asText()).isEqualTo("2021-04-06T08:30:00.987+02:00");
+        List<String> times = new ArrayList<>();
+        summary.at("/components").forEach(c -> {
+            if (c.get("id").asText().equals("ent77")) times.add(c.get("updated_at").asText());
+        });
+        assertThat(times).containsExactly("2021-04-06T08:29:12.123+02:00");
+        JsonNode incident = summary.at("/incidents/0");
+        assertThat(incident.get("created_at").asText()).isEqualTo("2021-04-06T08:02:00.000+02:00");
+        java.util.regex.Pattern millis = java.util.regex.Pattern.compile(
+                "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{2}:\\d{2}");
+        String raw = new String(files.get("api/v2/incidents.json"), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher any = java.util.regex.Pattern.compile("\"(\\d{4}-\\d{2}-\\d{2}T[^\"]+)\"").matcher(raw);
+        int count = 0;
+        while (any.find()) {
+            assertThat(any.group(1)).matches(millis);
+            count++;
+        }
+        assertThat(count).isGreaterThan(5);
     }
 
     @Test
@@ -101,7 +136,7 @@ class StatuspageJsonTest {
         assertThat(open.at("/vigie/cause").asText()).isEqualTo("saturation");
         JsonNode past = incidents.get(1);
         assertThat(past.get("status").asText()).isEqualTo("resolved");
-        assertThat(past.get("resolved_at").asText()).isEqualTo("2021-03-15T10:30:00+01:00");
+        assertThat(past.get("resolved_at").asText()).isEqualTo("2021-03-15T10:30:00.000+01:00");
         assertThat(read("incidents/unresolved.json").get("incidents")).extracting(i -> i.get("id").asText())
                 .containsExactly("2021-04-06-ovh-gra-saturation-1");
     }

@@ -87,6 +87,14 @@ public final class IncidentManager {
         }
         String scope = scopes.of(target, v.cause());
         String key = scope + "|" + v.cause().wire();
+        if (v.cause() == Cause.UNKNOWN) {
+            // A cause still under analysis contradicts no incident of its scope: the target stays in (or joins)
+            // the open one instead of leaving it or opening a second incident for the same hosting group.
+            String open = current != null && scope.equals(scopeById.get(current)) ? current : openInScope(scope);
+            if (open != null) {
+                key = keyById.get(open);
+            }
+        }
         if (current != null && key.equals(keyById.get(current))) {
             statusOfTarget.put(target, v.status());
             Status worst = worstOf(states.get(current).targets());
@@ -96,15 +104,18 @@ public final class IncidentManager {
             }
             return new Applied(current, changes);
         }
-        if (current != null && states.get(current).targets().equals(List.of(target)) && !openByKey.containsKey(key)
+        if (current != null && (states.get(current).targets().equals(List.of(target))
+                || states.get(current).cause() == Cause.UNKNOWN) && !openByKey.containsKey(key)
                 && scope.equals(scopeById.get(current))) {
-            // The understanding of a one-target incident evolved (network, then attack): same incident, new cause.
+            // The understanding of a one-target incident evolved (network, then attack), or a cause under analysis
+            // became known: same incident, same id and name, new cause.
             openByKey.remove(keyById.get(current));
             keyById.put(current, key);
             openByKey.put(key, current);
             statusOfTarget.put(target, v.status());
-            append(new IncidentEvent(current, 0, v.ts(), IncidentEvent.Type.CAUSE_CHANGED, v.status(), v.cause(),
-                    List.of(), v.evidence(), summary(v.cause(), List.of(target), scope), AUTHOR), changes);
+            List<String> members = states.get(current).targets();
+            append(new IncidentEvent(current, 0, v.ts(), IncidentEvent.Type.CAUSE_CHANGED, worstOf(members),
+                    v.cause(), List.of(), v.evidence(), summary(v.cause(), members, scope), AUTHOR), changes);
             return new Applied(current, changes);
         }
         if (current != null) {
@@ -211,6 +222,12 @@ public final class IncidentManager {
         }
     }
 
+    /** An open incident of this scope, whatever its cause, or null. */
+    private String openInScope(String scope) {
+        return openByKey.entrySet().stream().filter(e -> e.getKey().startsWith(scope + "|"))
+                .map(Map.Entry::getValue).sorted().findFirst().orElse(null);
+    }
+
     private Status worstOf(List<String> targets) {
         Status worst = Status.OPERATIONAL;
         for (String t : targets) {
@@ -230,7 +247,7 @@ public final class IncidentManager {
                 .orElse(TargetKind.ENT) == TargetKind.ENT);
         String what = targets.size() + (allEnt ? " ENT" : " service" + (targets.size() > 1 ? "s" : ""));
         String where = scope.startsWith("hosting:") ? " hébergé" + (targets.size() > 1 ? "s" : "") + " par "
-                + scope.substring("hosting:".length()) : " (" + String.join(", ", targets) + ")";
+                + config.hostingName(scope.substring("hosting:".length())) : " (" + String.join(", ", targets) + ")";
         return IncidentScope.causeFr(cause) + " sur " + what + where;
     }
 

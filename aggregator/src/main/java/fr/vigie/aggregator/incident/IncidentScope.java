@@ -41,7 +41,8 @@ final class IncidentScope {
             case APPLICATION -> "erreur applicative";
             case MAINTENANCE -> "maintenance";
             case VANTAGE -> "problème de la sonde Vigie";
-            case UNKNOWN, NONE -> "cause indéterminée";
+            case UNKNOWN -> "cause en cours d'analyse";
+            case NONE -> "cause indéterminée";
         };
     }
 }

@@ -31,7 +31,7 @@ public final class FrenchText {
             return "[Vigie] Alerte interne : " + firstLine(a.message());
         }
         String state = a.kind() == AlertKind.RESOLVED ? "" : " : " + status(a.status());
-        return "[Vigie] " + heading(a.kind()) + state + " — " + serviceNames(a) + " — cause probable : " + cause(a.cause());
+        return "[Vigie] " + heading(a.kind()) + state + " — " + serviceNames(a) + " — " + causePhrase(a.cause());
     }
 
     /** Label/value lines in display order; the values are plain text. */
@@ -43,7 +43,9 @@ public final class FrenchText {
         if (a.status() != null) {
             lines.add(new String[]{"État", a.kind() == AlertKind.RESOLVED ? "Résolu" : status(a.status())});
         }
-        if (a.cause() != null) {
+        if (a.cause() == Cause.UNKNOWN) {
+            lines.add(new String[]{"Cause", cause(a.cause())});
+        } else if (a.cause() != null) {
             lines.add(new String[]{"Cause probable", cause(a.cause())});
         }
         if (!a.evidence().isEmpty()) {
@@ -126,9 +128,17 @@ public final class FrenchText {
         };
     }
 
+    /**
+     * "cause probable : saturation (…)", or "cause en cours d'analyse" while the classifier's confidence is below
+     * its publication bar ({@link Cause#UNKNOWN}): nothing is named, not even as probable.
+     */
+    public static String causePhrase(Cause c) {
+        return c == null || c == Cause.UNKNOWN ? "cause en cours d'analyse" : "cause probable : " + cause(c);
+    }
+
     public static String cause(Cause c) {
         if (c == null) {
-            return "indéterminée";
+            return "en cours d'analyse";
         }
         return switch (c) {
             case NONE -> "aucune";
@@ -139,7 +149,7 @@ public final class FrenchText {
             case APPLICATION -> "erreur applicative";
             case MAINTENANCE -> "maintenance";
             case VANTAGE -> "problème côté sonde Vigie";
-            case UNKNOWN -> "indéterminée";
+            case UNKNOWN -> "en cours d'analyse";
         };
     }
 

@@ -31,6 +31,16 @@ class FrenchTextTest {
     }
 
     @Test
+    void aCauseBelowTheConfidenceBarIsUnderAnalysisNotNamed() {
+        Alert a = new Alert("k", AlertKind.OPENED, "inc", 3, "target:x", Status.PARTIAL_OUTAGE, Cause.UNKNOWN,
+                List.of(new ServiceRef("x", "ENT77")), List.of("seules les écritures échouent"), start, null, start,
+                null, null);
+        assertThat(text.subject(a)).isEqualTo("[Vigie] Incident ouvert : Panne partielle — ENT77 — cause en cours d'analyse");
+        assertThat(text.plain(a)).contains("Cause : en cours d'analyse").doesNotContain("Cause probable")
+                .doesNotContain("indéterminée");
+    }
+
+    @Test
     void internalAlertsLeadWithTheirMessage() {
         Alert a = new Alert("internal:x", AlertKind.INTERNAL, null, 0, "internal", null, null, List.of(), List.of(),
                 start, null, start, null, "Le destinataire « crise » ne reçoit plus les alertes.\nDétail");

@@ -35,7 +35,25 @@ public final class CheckConfigCommand implements Callable<Integer> {
         out.println(file + ": OK");
         out.println(summary(config));
         out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        warnings(config).forEach(w -> err.println("warning: " + w));
+        err.flush();
         return 0;
+    }
+
+    /** What is valid but probably not meant: printed after the summary, the exit status stays 0. */
+    static java.util.List<String> warnings(VigieConfig config) {
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        var alerts = config.alerts();
+        boolean routed = alerts != null && !alerts.defaultReceivers().isEmpty()
+                || alerts != null && alerts.routes().stream().anyMatch(r -> !r.receivers().isEmpty());
+        if (alerts == null || alerts.receivers().isEmpty()) {
+            warnings.add("no alert receiver is configured (alerts.receivers): the crisis cell gets no alerts");
+        } else if (!routed) {
+            warnings.add("no route or default-receivers sends to a receiver (alerts.routes, "
+                    + "alerts.default-receivers): the crisis cell gets no alerts");
+        }
+        return warnings;
     }
 
     static String summary(VigieConfig config) {

@@ -37,7 +37,8 @@ final class CrisisCellInbox {
             JsonObject data = json.getJsonObject("data", new JsonObject());
             int services = data.getJsonArray("services", new io.vertx.core.json.JsonArray()).size();
             return json.getString("type", "?") + " " + data.getString("incident", "") + " : "
-                    + data.getString("status", "") + ", cause probable " + data.getString("cause", "?")
+                    + data.getString("status", "") + ("unknown".equals(data.getString("cause"))
+                    ? ", cause en cours d'analyse" : ", cause probable " + data.getString("cause", "?"))
                     + ", " + services + " service(s)";
         } catch (RuntimeException e) {
             return body.length() > 140 ? body.substring(0, 140) + "…" : body;

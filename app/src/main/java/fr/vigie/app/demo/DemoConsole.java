@@ -38,8 +38,11 @@ final class DemoConsole implements AggregatorListener {
             troubled.add(v.target());
         }
         String evidence = v.evidence().isEmpty() ? "" : " — " + v.evidence().get(0).fr();
-        out.printf("%s  détecté   %-22s %-21s cause probable : %s%s%n", TIME.format(v.ts().atZone(zone)), v.target(),
-                v.status().wire(), v.cause().wire(), evidence);
+        // Below the classifier's confidence bar nothing is named, not even as probable.
+        String cause = v.cause() == fr.vigie.aggregator.Cause.UNKNOWN ? "cause en cours d'analyse"
+                : "cause probable : " + v.cause().wire();
+        out.printf("%s  détecté   %-22s %-21s %s%s%n", TIME.format(v.ts().atZone(zone)), v.target(),
+                v.status().wire(), cause, evidence);
     }
 
     @Override

@@ -3,6 +3,7 @@ package fr.vigie.config.load;
 import fr.vigie.config.AlertsConfig;
 import fr.vigie.config.CalendarConfig;
 import fr.vigie.config.ConfigException;
+import fr.vigie.config.HostingGroup;
 import fr.vigie.config.Journey;
 import fr.vigie.config.MaintenanceWindow;
 import fr.vigie.config.ScheduleConfig;
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
  */
 public final class ConfigReader {
     static final String[] TOP_LEVEL = {"site", "storage", "vantage", "probing", "schedules", "calendars",
-            "maintenance", "journeys", "targets", "classifier", "alerts"};
+            "maintenance", "journeys", "targets", "classifier", "alerts", "hosting-groups"};
 
     private final Map<String, String> environment;
 
@@ -85,6 +86,35 @@ public final class ConfigReader {
         return new VigieConfig(site, SettingsReader.storage(root.get("storage")),
                 SettingsReader.vantage(root.get("vantage")), SettingsReader.probing(root.get("probing")),
                 schedules, calendars, maintenance, journeys, targets,
-                SettingsReader.classifier(root.get("classifier")), alerts);
+                SettingsReader.classifier(root.get("classifier")), alerts,
+                hostingGroups(root.get("hosting-groups"), groups));
+    }
+
+    /** {@code hosting-groups: {<group>: {name: ...}}}: readable names of the targets' hosting groups. */
+    private static Map<String, HostingGroup> hostingGroups(Node node, Set<String> used) {
+        Map<String, HostingGroup> groups = new LinkedHashMap<>();
+        if (!node.present()) {
+            return groups;
+        }
+        if (!node.json().isObject()) {
+            node.error("expected a mapping of hosting groups, e.g. ovh-sbg: {name: OVHcloud Strasbourg}");
+            return groups;
+        }
+        node.json().fieldNames().forEachRemaining(id -> {
+            Node group = node.get(id);
+            if (!used.contains(id)) {
+                group.error("no target has hosting-group '" + id + "'");
+            }
+            if (!group.mapping("name")) {
+                return;
+            }
+            String name = group.get("name").text();
+            if (name == null || name.isBlank()) {
+                group.get("name").error("a readable name is needed, e.g. OVHcloud Strasbourg");
+                return;
+            }
+            groups.put(id, new HostingGroup(id, name.trim()));
+        });
+        return groups;
     }
 }

@@ -28,14 +28,44 @@ final class SettingsReader {
     }
 
     static Site site(Node node) {
-        node.mapping("title", "base-url", "output", "languages", "time-zone", "listen", "contact-url");
+        node.mapping("title", "base-url", "output", "languages", "time-zone", "listen", "contact-url",
+                "contact-email");
         String baseUrl = url(node.get("base-url"), Defaults.SITE_BASE_URL);
         List<String> languages = node.get("languages").present() ? languages(node.get("languages"))
                 : Defaults.SITE_LANGUAGES;
         String contact = contactUrl(node.get("contact-url"), baseUrl);
+        String email = contactEmail(node.get("contact-email"));
+        if (email == null && contact.equals(Defaults.contactUrl(baseUrl)) && isPublic(baseUrl)) {
+            // A published site must say how to reach its publisher (accessibility law, operators' requests).
+            node.get("base-url").error("a public site (base-url " + baseUrl + ") needs a contact address: set site.contact-email "
+                    + "(shown on the about and accessibility pages) or site.contact-url");
+        }
         return new Site(node.get("title").text(Defaults.SITE_TITLE), baseUrl,
                 path(node.get("output"), Defaults.SITE_OUTPUT), languages, zone(node.get("time-zone")),
-                listen(node.get("listen"), Defaults.SITE_LISTEN), contact);
+                listen(node.get("listen"), Defaults.SITE_LISTEN), contact, email);
+    }
+
+    /** Production, for the contact rule: a base URL whose host is not loopback (localhost, 127/8, ::1). */
+    static boolean isPublic(String baseUrl) {
+        try {
+            String host = java.net.URI.create(baseUrl).getHost();
+            return host != null && !fr.vigie.config.Addresses.isLoopback(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Absent or empty: none. Otherwise one plain address, no display name, no list. */
+    static String contactEmail(Node node) {
+        String email = node.text();
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        if (!email.trim().matches("[^@\\s<>\"(),;:]+@[^@\\s<>\"(),;:]+\\.[A-Za-z]{2,}")) {
+            node.error("not an e-mail address: '" + email + "' (expected name@domain.fr)");
+            return null;
+        }
+        return email.trim();
     }
 
     static StorageConfig storage(Node node) {

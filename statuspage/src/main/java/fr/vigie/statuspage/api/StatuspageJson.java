@@ -18,7 +18,9 @@ import fr.vigie.config.TargetKind;
 import fr.vigie.statuspage.html.Paths;
 import fr.vigie.statuspage.html.ViewFactory;
 import fr.vigie.statuspage.model.PublicState;
+import fr.vigie.statuspage.model.PublicUpdates;
 import fr.vigie.statuspage.model.StatuspageVocabulary;
+import fr.vigie.statuspage.model.Texts;
 import fr.vigie.statuspage.model.Words;
 import fr.vigie.statuspage.output.SiteFiles;
 
@@ -46,6 +48,8 @@ public final class StatuspageJson {
 
     private final PublicState state;
     private final Words words;
+    private final Words french;
+    private final Words english;
     private final ViewFactory views;
     private final String siteUrl;
     private final String pageId;
@@ -57,6 +61,8 @@ public final class StatuspageJson {
         this.state = state;
         this.views = views;
         this.words = views.words();
+        this.french = new Words(Texts.of("fr"), state);
+        this.english = new Words(Texts.of("en"), state);
         String url = state.config().site().baseUrl();
         this.siteUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         String host = URI.create(siteUrl + "/").getHost();
@@ -169,6 +175,7 @@ public final class StatuspageJson {
         vigie.put("status_known", shown.isPresent());
         boolean explain = shown.isPresent() && verdict.isPresent();
         vigie.put("cause", explain ? verdict.get().cause().wire() : null);
+        vigie.put("cause_text", explain ? causeText(verdict.get().cause()) : null);
         vigie.put("causes", explain ? verdict.get().causes().stream().map(Cause::wire).sorted().toList() : List.of());
         vigie.put("confidence", explain ? verdict.get().confidence() : null);
         vigie.put("evidence", explain ? evidence(verdict.get().evidence()) : List.of());
@@ -226,12 +233,16 @@ public final class StatuspageJson {
         i.put("components", incident.targets().stream().flatMap(id -> state.service(id).stream())
                 .map(t -> component(t, ordered.indexOf(t) + 1)).toList());
         List<Map<String, Object>> updates = new ArrayList<>();
-        for (int index = incident.updates().size() - 1; index >= 0; index--) {
+        // Statuspage lists updates newest first; automatic changes are batched as on the page (PublicUpdates).
+        List<Integer> shown = new ArrayList<>(PublicUpdates.indexes(incident));
+        java.util.Collections.reverse(shown);
+        for (int index : shown) {
             updates.add(update(incident, index));
         }
         i.put("incident_updates", updates);
         Map<String, Object> vigie = new LinkedHashMap<>();
         vigie.put("cause", incident.cause() == null ? null : incident.cause().wire());
+        vigie.put("cause_text", causeText(incident.cause()));
         vigie.put("evidence", evidence(incident.evidence()));
         vigie.put("status", incident.status() == null ? null : incident.status().wire());
         vigie.put("targets", incident.targets());
@@ -317,6 +328,14 @@ public final class StatuspageJson {
         return m;
     }
 
+    /** The cause as the page words it, {fr, en}: "cause en cours d'analyse" while below the confidence bar. */
+    private Map<String, String> causeText(Cause cause) {
+        Map<String, String> text = new LinkedHashMap<>();
+        text.put("en", english.causeSentence(cause));
+        text.put("fr", french.causeSentence(cause));
+        return cause == null || cause == Cause.NONE ? null : text;
+    }
+
     private static List<Map<String, String>> evidence(List<Evidence> evidence) {
         return evidence.stream().filter(java.util.Objects::nonNull).map(e -> {
             Map<String, String> sentence = new LinkedHashMap<>();
@@ -326,8 +345,12 @@ public final class StatuspageJson {
         }).toList();
     }
 
+    /** Statuspage's form: milliseconds always, never more ("2021-04-06T08:02:00.000+02:00"), the site's offset. */
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
+
     private String time(Instant instant) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(state.config().site().timeZone()));
+        return MILLIS.format(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                .atZone(state.config().site().timeZone()));
     }
 
     private static byte[] json(Object value) {

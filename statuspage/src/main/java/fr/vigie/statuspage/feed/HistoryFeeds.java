@@ -69,7 +69,9 @@ public final class HistoryFeeds {
         feed.setLanguage(views.words().texts().language());
         feed.setLink(siteUrl + "/" + pagesPrefix);
         feed.setUri("tag:" + host + ",2021:" + selfPath);
-        feed.setPublishedDate(Date.from(state.at()));
+        // The channel's date is its latest content, not the generation time: regenerating every minute with
+        // nothing new gives the same bytes, so the same ETag, and readers are not told of a change.
+        feed.setPublishedDate(Date.from(lastChange(incidents)));
         SyndLink self = new SyndLinkImpl();
         self.setRel("self");
         self.setHref(siteUrl + "/" + selfPath);
@@ -99,9 +101,12 @@ public final class HistoryFeeds {
         Views.IncidentView view = views.incident(incident);
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri(entryId(incident.id()));
-        entry.setTitle(view.name());
+        // A resolved incident says so in its title, the line a reader shows.
+        entry.setTitle(incident.open() ? view.name()
+                : views.words().texts().format("feed.title.resolved", view.name()));
         entry.setLink(siteUrl + "/" + pagesPrefix + view.href());
-        entry.setPublishedDate(Date.from(incident.openedAt()));
+        // RSS has one date per item, which readers sort and notify on: the latest update. Atom keeps both.
+        entry.setPublishedDate(Date.from(ATOM.equals(feedType) ? incident.openedAt() : incident.updatedAt()));
         entry.setUpdatedDate(Date.from(incident.updatedAt()));
         entry.setAuthor("Vigie");
         SyndContent content = new SyndContentImpl();
@@ -120,7 +125,7 @@ public final class HistoryFeeds {
     /** Statuspage's layout: each update as time, state in bold, text; then cause and evidence. */
     private static String html(Views.IncidentView view) {
         StringBuilder out = new StringBuilder();
-        for (Views.UpdateView update : view.updates()) {
+        for (Views.UpdateView update : view.newestFirst()) {
             out.append("<p><small>").append(Html.escape(update.time())).append("</small><br><strong>")
                     .append(Html.escape(update.state())).append("</strong> - ").append(Html.escape(update.text()))
                     .append("</p>");
@@ -136,6 +141,14 @@ public final class HistoryFeeds {
             out.append("</ul>");
         }
         return out.toString();
+    }
+
+    /** The latest update of the listed incidents; with none, the first day of measured history (stable). */
+    private java.time.Instant lastChange(List<Incident> incidents) {
+        return incidents.stream().map(Incident::updatedAt).max(java.util.Comparator.naturalOrder())
+                .orElseGet(() -> state.snapshot().history().values().stream().flatMap(List::stream)
+                        .map(d -> d.date().atStartOfDay(state.config().site().timeZone()).toInstant())
+                        .min(java.util.Comparator.naturalOrder()).orElse(java.time.Instant.EPOCH));
     }
 
     private static String capitalised(String text) {

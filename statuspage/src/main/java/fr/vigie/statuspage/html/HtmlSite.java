@@ -64,9 +64,15 @@ public final class HtmlSite {
                 && !AboutPage.isOwnPage(site.contactUrl(), site.baseUrl(), site.languages())) {
             accessibility.put("contactUrl", site.contactUrl());
         }
+        if (site.contactEmail() != null) {
+            accessibility.put("contactEmail", site.contactEmail());
+        }
         files.put(prefix + "accessibilite/index.html", templates.render("accessibility.ftlh", accessibility));
 
         Map<String, Object> about = page.model(AboutPage.PATH);
+        if (site.contactEmail() != null) {
+            about.put("contactEmail", site.contactEmail());
+        }
         about.put("about", new AboutPage(state.config(), texts).view());
         files.put(prefix + AboutPage.PATH + "index.html", templates.render("about.ftlh", about));
 
@@ -98,6 +104,10 @@ public final class HtmlSite {
             }
             model.put("path", path);
             model.put("generated", texts.format("footer.generated", views.times().dateTime(state.at())));
+            // At the top of every page: when it was updated, in which time zone every time on it is given.
+            model.put("updated", texts.format("page.updated", views.times().clock(state.at()),
+                    views.times().zoneName(state.at())));
+            model.put("updatedIso", views.times().iso(state.at()));
             return model;
         }
 

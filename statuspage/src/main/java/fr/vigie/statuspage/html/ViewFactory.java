@@ -9,6 +9,7 @@ import fr.vigie.config.Target;
 import fr.vigie.config.TargetKind;
 import fr.vigie.statuspage.model.LocalTimes;
 import fr.vigie.statuspage.model.PublicState;
+import fr.vigie.statuspage.model.PublicUpdates;
 import fr.vigie.statuspage.model.StatuspageVocabulary;
 import fr.vigie.statuspage.model.Texts;
 import fr.vigie.statuspage.model.Words;
@@ -55,6 +56,12 @@ public final class ViewFactory {
         return "services/" + Paths.slug(id) + "/";
     }
 
+    /** Site-relative folder of a region's feeds: "regions/ile-de-france/". */
+    public static String regionHref(String region) {
+        String plain = java.text.Normalizer.normalize(region, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return "regions/" + Paths.slug(plain) + "/";
+    }
+
     public static String incidentHref(String id) {
         return "incidents/" + Paths.slug(id) + "/";
     }
@@ -80,17 +87,29 @@ public final class ViewFactory {
                 && verdict.status() != Status.UNDER_MAINTENANCE;
         String cause = explain ? words.causeSentence(verdict.cause()) : null;
         List<String> evidence = explain ? words.evidence(verdict.evidence()) : List.of();
-        String confidence = explain && cause != null
+        String confidence = explain && cause != null && verdict.cause() != fr.vigie.aggregator.Cause.UNKNOWN
                 ? texts.format("confidence", Math.round(verdict.confidence() * 100)) : null;
-        String lastCheck = verdict == null ? texts.get("home.never_checked") : times.relative(verdict.ts());
+        // The last probe, not the last change of state: a healthy card must not look stale.
+        java.time.Instant probed = state.snapshot().lastProbe().get(id);
+        if (verdict != null && (probed == null || verdict.ts().isAfter(probed))) {
+            probed = verdict.ts();
+        }
+        String lastCheck = probed == null ? texts.get("home.never_checked") : times.relative(probed);
         String kind = texts.get("service.kind." + target.kind().name().toLowerCase(Locale.ROOT));
         return new Views.ServiceView(id, target.name(), serviceHref(id), key, text, cause, evidence, confidence,
-                lastCheck, String.join(", ", target.academies()), kind);
+                lastCheck, String.join(", ", target.academies()), kind,
+                // What the home page's finder matches: name, region, académies, kind.
+                String.join(" ", target.name(), target.region() == null ? "" : target.region(),
+                        String.join(" ", target.academies()), kind).trim());
     }
 
-    /** ENTs by region (alphabetical), then CNED, then ÉduConnect; services alphabetical inside. */
+    /**
+     * ÉduConnect first (every ENT login goes through it: a parent must see it without scrolling), then ENTs by
+     * region (alphabetical), then CNED; services alphabetical inside.
+     */
     public List<Views.Group> groups() {
         List<Views.Group> groups = new ArrayList<>();
+        addFlatGroup(groups, TargetKind.SSO, "home.group.sso");
         Map<String, List<Views.ServiceView>> regions = new TreeMap<>(collator::compare);
         for (Target t : state.services()) {
             if (t.kind() == TargetKind.ENT) {
@@ -100,10 +119,11 @@ public final class ViewFactory {
         }
         if (!regions.isEmpty()) {
             groups.add(new Views.Group(texts.get("home.group.ent"), regions.entrySet().stream()
-                    .map(e -> new Views.Subgroup(e.getKey(), sorted(e.getValue()))).toList()));
+                    .map(e -> new Views.Subgroup(e.getKey(), sorted(e.getValue()),
+                            e.getKey().equals(texts.get("home.group.other")) ? null : regionHref(e.getKey())))
+                    .toList()));
         }
         addFlatGroup(groups, TargetKind.CNED, "home.group.cned");
-        addFlatGroup(groups, TargetKind.SSO, "home.group.sso");
         return groups;
     }
 
@@ -111,7 +131,7 @@ public final class ViewFactory {
         List<Views.ServiceView> services = state.services().stream().filter(t -> t.kind() == kind)
                 .map(this::service).collect(Collectors.toCollection(ArrayList::new));
         if (!services.isEmpty()) {
-            groups.add(new Views.Group(texts.get(titleKey), List.of(new Views.Subgroup(null, sorted(services)))));
+            groups.add(new Views.Group(texts.get(titleKey), List.of(new Views.Subgroup(null, sorted(services), null))));
         }
     }
 
@@ -142,10 +162,9 @@ public final class ViewFactory {
 
     public Views.IncidentView incident(Incident incident) {
         String statuspage = StatuspageVocabulary.incidentStatus(incident);
-        List<Views.UpdateView> updates = new ArrayList<>();
-        for (int i = incident.updates().size() - 1; i >= 0; i--) {
-            updates.add(update(incident, i));
-        }
+        // Chronological, one update per batch of automatic changes (PublicUpdates).
+        List<Views.UpdateView> updates = PublicUpdates.indexes(incident).stream().map(i -> update(incident, i))
+                .toList();
         String end = incident.open() ? texts.get("incident.ongoing") : times.dateTime(incident.resolvedAt());
         Duration lasted = Duration.between(incident.openedAt(),
                 incident.open() ? state.at() : incident.resolvedAt());
@@ -157,7 +176,8 @@ public final class ViewFactory {
                 incident.status() == null ? "unknown" : incident.status().wire(), words.status(incident.status()),
                 incident.open(), times.dateTime(incident.openedAt()),
                 times.iso(incident.openedAt()), end, times.duration(lasted), words.causeSentence(incident.cause()),
-                words.evidence(incident.evidence()), services, updates.isEmpty() ? null : updates.get(0), updates);
+                words.evidence(incident.evidence()), services, updates.isEmpty() ? null : updates.get(updates.size() - 1), updates,
+                texts.get("advice." + (incident.cause() == null ? "unknown" : incident.cause().wire())));
     }
 
     private Views.UpdateView update(Incident incident, int index) {
@@ -187,6 +207,11 @@ public final class ViewFactory {
                 words.serviceList(state.servicesOf(m).stream().map(Target::id).toList()))).toList();
     }
 
+    /** "1 jour de mesure", "12 jours de mesure". */
+    private String measuredDays(int n) {
+        return texts.format(n == 1 ? "service.measured.one" : "service.measured.many", n);
+    }
+
     public Views.ServicePage servicePage(Target target) {
         List<DayStatus> days = state.history(target.id());
         List<Views.DisruptedDay> disrupted = days.stream()
@@ -194,10 +219,11 @@ public final class ViewFactory {
                 .map(d -> new Views.DisruptedDay(times.date(d.date()),
                         Double.isNaN(d.uptime()) ? texts.get("service.history90.nodata") : charts.percent(d.uptime()),
                         words.status(d.worst()))).toList();
+        // Only measured days count, and the page says how many: one day of data is never a 90-day figure.
         double[] uptimes = days.stream().mapToDouble(DayStatus::uptime).filter(u -> !Double.isNaN(u)).toArray();
-        String overall = uptimes.length == 0 ? texts.get("service.history90.nodata")
-                : charts.percent(java.util.Arrays.stream(uptimes).average().orElse(0));
-        String summary = texts.format("service.history90.summary", overall, disrupted.size());
+        String summary = uptimes.length == 0 ? texts.get("service.history90.none_measured")
+                : texts.format("service.history90.summary", measuredDays(uptimes.length),
+                charts.percent(java.util.Arrays.stream(uptimes).average().orElse(0)), disrupted.size());
         List<Views.Chart> latency = List.of(
                 charts.latency(state.latency24h(target.id()), texts.get("service.latency24"), true),
                 charts.latency(state.latency7d(target.id()), texts.get("service.latency7"), false));

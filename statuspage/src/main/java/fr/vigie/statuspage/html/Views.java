@@ -10,22 +10,22 @@ public final class Views {
     /** One service as listed on the home page and headed on its own page. */
     public record ServiceView(String id, String name, String href, String statusKey, String statusText,
                               String cause, List<String> evidence, String confidence, String lastCheck,
-                              String academies, String kind) {
+                              String academies, String kind, String search) {
     }
 
     /** A heading with its services (a region of ENTs, or CNED, or ÉduConnect). */
     public record Group(String title, List<Subgroup> subgroups) {
     }
 
-    /** A region inside a group; title null when the group has no regions. */
-    public record Subgroup(String title, List<ServiceView> services) {
+    /** A region inside a group; title null when the group has no regions; feed: the region's feed folder or null. */
+    public record Subgroup(String title, List<ServiceView> services, String feed) {
     }
 
     /** A link to a service. */
     public record Link(String text, String href) {
     }
 
-    /** One incident update as shown in a timeline (newest first). */
+    /** One incident update as shown in a timeline (oldest first). */
     public record UpdateView(String time, String iso, String state, String author, String text) {
     }
 
@@ -34,7 +34,13 @@ public final class Views {
                                String impactKey, String impactText, boolean open, String start, String startIso,
                                String end, String duration,
                                String cause, List<String> evidence, List<Link> services, UpdateView latest,
-                               List<UpdateView> updates) {
+                               List<UpdateView> updates, String advice) {
+        /** The updates newest first, as feeds list them. */
+        public List<UpdateView> newestFirst() {
+            List<UpdateView> reversed = new java.util.ArrayList<>(updates);
+            java.util.Collections.reverse(reversed);
+            return reversed;
+        }
     }
 
     /** The overall banner: status class, headline and detail line. */

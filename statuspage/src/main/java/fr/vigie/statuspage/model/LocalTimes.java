@@ -76,6 +76,20 @@ public final class LocalTimes {
         return seconds + " s";
     }
 
+    /** "08:30". */
+    public String clock(Instant instant) {
+        return clock.format(instant.atZone(zone));
+    }
+
+    /** The time zone in words with its offset at that instant: "heure de Paris, UTC+2". */
+    public String zoneName(Instant instant) {
+        int seconds = zone.getRules().getOffset(instant).getTotalSeconds();
+        String offset = "UTC" + (seconds < 0 ? "-" : "+") + Math.abs(seconds) / 3600
+                + (Math.abs(seconds) % 3600 == 0 ? "" : String.format(":%02d", Math.abs(seconds) % 3600 / 60));
+        String name = "Europe/Paris".equals(zone.getId()) ? texts.get("zone.paris") : zone.getId();
+        return name + ", " + offset;
+    }
+
     /** Machine-readable time for {@code <time datetime>}: ISO-8601 with the local offset. */
     public String iso(Instant instant) {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));

@@ -104,6 +104,18 @@ public final class PublicState {
         return incidents.stream().filter(i -> i.targets().contains(targetId)).toList();
     }
 
+    /** Regions of the watched ENTs, each once, in configuration order. */
+    public List<String> regions() {
+        return services.stream().filter(t -> t.kind() == TargetKind.ENT && t.region() != null)
+                .map(Target::region).distinct().toList();
+    }
+
+    /** Public incidents touching an ENT of this region, newest first. */
+    public List<Incident> incidentsOfRegion(String region) {
+        return incidents.stream().filter(i -> i.targets().stream().anyMatch(id -> service(id)
+                .map(t -> t.kind() == TargetKind.ENT && region.equals(t.region())).orElse(false))).toList();
+    }
+
     public List<DayStatus> history(String targetId) {
         return snapshot.history().getOrDefault(targetId, List.of());
     }

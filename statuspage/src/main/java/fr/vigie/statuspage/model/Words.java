@@ -38,6 +38,10 @@ public final class Words {
         if (cause == null || cause == Cause.NONE) {
             return null;
         }
+        if (cause == Cause.UNKNOWN) {
+            // Below the classifier's confidence bar nothing is named, not even as probable.
+            return texts.get("cause.pending");
+        }
         return texts.get("cause.label") + " " + cause(cause);
     }
 
@@ -52,12 +56,12 @@ public final class Words {
                 .filter(java.util.Objects::nonNull).toList();
     }
 
-    /** "Saturation (affluence) : Monlycée.net, ENT77 et 7 autre(s)". */
+    /**
+     * "Perturbation : Monlycée.net, ENT77 et 7 autre(s)". No cause in the name: the probable cause may change
+     * while the incident stays the same, and a name that changes with it reads as a new incident in feed readers.
+     */
     public String incidentName(Incident incident) {
-        String cause = cause(incident.cause());
-        String head = Character.toUpperCase(cause.charAt(0)) + cause.substring(1);
-        String separator = "fr".equals(texts.language()) ? " : " : ": ";
-        return head + separator + serviceList(incident.targets());
+        return texts.format("incident.name", serviceList(incident.targets()));
     }
 
     /** Up to three names, then a count of the others. */
@@ -71,15 +75,21 @@ public final class Words {
 
     /** The text of an update: the crisis cell's message, or a sentence describing the automatic event. */
     public String updateText(IncidentEvent event, Incident after) {
-        if (event.message() != null && !event.message().isBlank()) {
+        // Automatic events carry a French summary for the log and alerts; the public reads the sentence of its
+        // own language instead, so the English page and feed are in English.
+        boolean human = event.type() == IncidentEvent.Type.HUMAN_UPDATE
+                || (event.author() != null && !"vigie".equals(event.author()));
+        if (human && event.message() != null && !event.message().isBlank()) {
             return event.message();
         }
         String key = "event." + event.type().name().toLowerCase(Locale.ROOT);
         String status = status(after.status());
         // The status sits inside a sentence here: "Incident ouvert : panne partielle".
         status = Character.toLowerCase(status.charAt(0)) + status.substring(1);
+        String causeSentence = causeSentence(after.cause());
         return texts.format(key, status, cause(after.cause()),
-                after.targets().stream().map(state::nameOf).collect(Collectors.joining(", ")));
+                after.targets().stream().map(state::nameOf).collect(Collectors.joining(", ")),
+                causeSentence == null ? texts.get("cause.pending") : causeSentence);
     }
 
     /** "Vigie (automatique)" or "Cellule de crise (name)". */

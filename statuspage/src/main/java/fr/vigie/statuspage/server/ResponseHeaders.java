@@ -5,7 +5,7 @@ import io.vertx.core.http.HttpHeaders;
 
 /** The headers every answer carries, and the full header set of a file representation. */
 final class ResponseHeaders {
-    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; "
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; "
             + "form-action 'none'; frame-ancestors 'none'";
     static final String CACHE = "public, max-age=30, stale-while-revalidate=60";
 
@@ -19,6 +19,37 @@ final class ResponseHeaders {
                 .add("X-Content-Type-Options", "nosniff")
                 .add("Referrer-Policy", "no-referrer")
                 .add("X-Frame-Options", "DENY");
+    }
+
+    /** Read-only public data, as Statuspage serves it: any page may fetch it (browser dashboards). */
+    static final String API_PREFIX = "api/";
+
+    static boolean isApi(String path) {
+        return path.startsWith(API_PREFIX);
+    }
+
+    /** CORS headers of the API's answers; no credentials are ever involved, so "*" is the whole policy. */
+    static MultiMap cors() {
+        return HttpHeaders.headers()
+                .add("Access-Control-Allow-Origin", "*")
+                .add("Access-Control-Expose-Headers", "ETag, Last-Modified");
+    }
+
+    /** The answer to a CORS preflight on an API path. */
+    static MultiMap preflight() {
+        return cors()
+                .add("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
+                .add("Access-Control-Allow-Headers", "If-None-Match, If-Modified-Since, Cache-Control")
+                .add("Access-Control-Max-Age", "86400");
+    }
+
+    static MultiMap of(String path, String contentType, String etag, String lastModified, boolean varies,
+                       boolean gzip) {
+        MultiMap headers = of(contentType, etag, lastModified, varies, gzip);
+        if (isApi(path)) {
+            headers.addAll(cors());
+        }
+        return headers;
     }
 
     static MultiMap of(String contentType, String etag, String lastModified, boolean varies, boolean gzip) {

@@ -28,7 +28,8 @@ public final class SiteContent {
             "atom", "application/atom+xml",
             "rss", "application/rss+xml",
             "xml", "application/xml",
-            "txt", "text/plain; charset=utf-8");
+            "txt", "text/plain; charset=utf-8",
+            "js", "text/javascript");
 
     private final Map<String, ServedFile> files;
 
@@ -65,9 +66,9 @@ public final class SiteContent {
                     String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atZone(ZoneOffset.UTC));
                     files.put(key, new ServedFile(Buffer.buffer(body), gzip == null ? null : Buffer.buffer(gzip),
                             etag, gzipEtag, modified,
-                            ResponseHeaders.of(contentType(key), etag, lastModified, gzip != null, false),
+                            ResponseHeaders.of(key, contentType(key), etag, lastModified, gzip != null, false),
                             gzip == null ? null
-                                    : ResponseHeaders.of(contentType(key), gzipEtag, lastModified, true, true)));
+                                    : ResponseHeaders.of(key, contentType(key), gzipEtag, lastModified, true, true)));
                 }
             }
         } catch (IOException e) {

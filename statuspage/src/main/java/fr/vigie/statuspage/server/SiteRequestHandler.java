@@ -32,12 +32,20 @@ final class SiteRequestHandler implements Handler<HttpServerRequest> {
     public void handle(HttpServerRequest request) {
         HttpServerResponse response = request.response();
         HttpMethod method = request.method();
+        String path = SitePath.decode(request.path());
+        boolean api = path != null && ResponseHeaders.isApi(path);
+        if (method == HttpMethod.OPTIONS && api) {
+            // CORS preflight of a browser dashboard: the API is public and read-only.
+            response.headers().addAll(SECURITY).addAll(ResponseHeaders.preflight())
+                    .add(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS").add(HttpHeaders.CONTENT_LENGTH, "0");
+            response.setStatusCode(204).end();
+            return;
+        }
         if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
-            response.headers().add(HttpHeaders.ALLOW, "GET, HEAD");
+            response.headers().add(HttpHeaders.ALLOW, api ? "GET, HEAD, OPTIONS" : "GET, HEAD");
             plain(response, 405, "method not allowed");
             return;
         }
-        String path = SitePath.decode(request.path());
         if (path == null) {
             plain(response, 400, "bad request");
             return;
