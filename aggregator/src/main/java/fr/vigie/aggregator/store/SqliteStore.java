@@ -46,6 +46,7 @@ public final class SqliteStore implements Store {
     private final ScheduledExecutorService writer;
     private final Object lock = new Object();
     private boolean closed;
+    private volatile boolean lastWriteFailed;
 
     public SqliteStore(Path file) {
         this(file, null);
@@ -188,9 +189,21 @@ public final class SqliteStore implements Store {
     private void flushQuietly() {
         try {
             flush();
+            lastWriteFailed = false;
         } catch (RuntimeException e) {
+            lastWriteFailed = true;
             LOG.error("SQLite writer failed, will retry: {}", e.getMessage());
         }
+    }
+
+    @Override
+    public long backlog() {
+        return pending.size();
+    }
+
+    @Override
+    public boolean writable() {
+        return !lastWriteFailed && !writer.isShutdown();
     }
 
     /** Writes every queued item in one transaction; on failure the items stay queued, in order. */
