@@ -4,7 +4,7 @@
 # blackbox_exporter is installed (Debian package prometheus-blackbox-exporter), the same simple HTTP check
 # run by Vigie and by the exporter side by side (CPU per probe, timing error).
 # usage: bench/probe.sh [seconds=20] [journeys-in-flight=8] [targets=10]
-# Build once first: mvn -o -q -pl bench -am install -DskipTests
+# Builds what it needs on first run (bench/classpath.sh), online when Maven has not downloaded it yet.
 # Everything listens on 127.0.0.1; the exporter started here is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,5 +30,7 @@ YAML
   done
   EXTRA="http://127.0.0.1:$BB_PORT $BB_PID"
 fi
-mvn -o -q -pl bench org.codehaus.mojo:exec-maven-plugin:3.5.1:java \
-  -Dexec.mainClass=fr.vigie.bench.probe.ProbeBenchmark -Dexec.args="${1:-20} ${2:-8} ${3:-10} $EXTRA"
+source bench/classpath.sh
+cp="$(bench_classpath)"
+# shellcheck disable=SC2086
+java -cp "$cp" fr.vigie.bench.probe.ProbeBenchmark "${1:-20}" "${2:-8}" "${3:-10}" $EXTRA

@@ -2,7 +2,7 @@
 # Status-site benchmark: regeneration time for 50 services with 90 days of history, then the home page
 # under wrk against Vigie's StatusSiteServer and against nginx serving the same folder, side by side.
 # usage: bench/site.sh [duration=10s] [connections=50] [threads=2]
-# Needs: Debian packages wrk and nginx; build once first: mvn -o -q -pl bench -am install -DskipTests
+# Needs: Debian packages wrk and nginx; the benchmarks are built on first run (bench/classpath.sh)
 # Everything listens on 127.0.0.1 only; all processes started here are stopped on exit.
 set -euo pipefail
 DURATION="${1:-10s}"
@@ -31,9 +31,10 @@ wait_port() {
   echo "nothing listening on port $1" >&2; return 1
 }
 
+source bench/classpath.sh
+cp="$(bench_classpath)"
 echo "== regeneration (50 services, 90 days, FR + EN, feeds, JSON, badges, gzip twins)"
-MAVEN_OPTS="-Xms256m -Xmx768m" mvn -o -q -pl bench org.codehaus.mojo:exec-maven-plugin:3.5.1:java \
-  -Dexec.mainClass=fr.vigie.bench.site.SiteBench -Dexec.args="$work/site $VIGIE_PORT 50 10" \
+java -Xms256m -Xmx768m -cp "$cp" fr.vigie.bench.site.SiteBench "$work/site" "$VIGIE_PORT" 50 10 \
   >"$work/vigie.out" 2>"$work/vigie.err" &
 pids+=($!)
 wait_port "$VIGIE_PORT"

@@ -71,7 +71,21 @@ public record AlertsConfig(Map<String, Receiver> receivers, List<Route> routes, 
         }
     }
 
-    /** The admin listener, separate from the public site; {@code token} is the Bearer token. */
-    public record AdminApi(String listen, Secret token) {
+    /**
+     * The admin listener, separate from the public site; {@code token} is the Bearer token.
+     *
+     * @param staleAfter no result stored for this long makes readiness fail and raises an internal alarm
+     */
+    public record AdminApi(String listen, Secret token, Duration staleAfter) {
+        /** Default of {@code alerts.admin.stale-after}. */
+        public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(15);
+
+        public AdminApi {
+            staleAfter = staleAfter == null ? DEFAULT_STALE_AFTER : staleAfter;
+        }
+
+        public AdminApi(String listen, Secret token) {
+            this(listen, token, DEFAULT_STALE_AFTER);
+        }
     }
 }

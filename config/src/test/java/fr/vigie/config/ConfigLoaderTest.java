@@ -166,6 +166,7 @@ class ConfigLoaderTest {
         assertThat(config.classifier()).isEqualTo(ClassifierConfig.defaults());
         assertThat(config.alerts().groupWait()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.alerts().admin().listen()).isEqualTo("127.0.0.1:8081");
+        assertThat(config.alerts().admin().staleAfter()).isEqualTo(java.time.Duration.ofMinutes(15));
         Target target = config.targets().get(0);
         assertThat(target.name()).isEqualTo("ent-test");
         assertThat(target.schedule()).isEqualTo("default");
@@ -235,7 +236,7 @@ class ConfigLoaderTest {
                   default-receivers: [mail]
                   group-wait: 10s
                   repeat-interval: 1h
-                  admin: {listen: "127.0.0.1:8181", token: "${ADMIN_TOKEN:-t0k}"}
+                  admin: {listen: "127.0.0.1:8181", token: "${ADMIN_TOKEN:-t0k}", stale-after: 40m}
                 """, folder);
 
         assertThat(config.site().baseUrl()).isEqualTo("http://127.0.0.1:8080");
@@ -270,6 +271,7 @@ class ConfigLoaderTest {
         assertThat(route.hostingGroups()).containsExactly("ovh");
         assertThat(config.alerts().receivers().get("mail").to()).containsExactly("a@localhost");
         assertThat(config.alerts().admin().token().reveal()).isEqualTo("t0k");
+        assertThat(config.alerts().admin().staleAfter()).isEqualTo(java.time.Duration.ofMinutes(40));
         assertThat(config.alerts().defaultReceivers()).isEqualTo(List.of("mail"));
     }
 

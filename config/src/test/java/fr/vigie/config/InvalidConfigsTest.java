@@ -30,6 +30,8 @@ class InvalidConfigsTest {
                         "journeys.mine.steps[0].extract.token.attr: 'attr' only applies with 'css' (line 8)"),
                 Arguments.of("bad-admin-listen",
                         "alerts.admin.listen: bad port 99999 in '127.0.0.1:99999': expected 1-65535 (line 3)"),
+                Arguments.of("bad-admin-stale-after",
+                        "alerts.admin.stale-after: duration must be greater than zero, found '0s' (line 3)"),
                 Arguments.of("bad-boolean",
                         "schedules.rush.only-school-days: expected true or false, found 'yes please' (line 4)"),
                 Arguments.of("bad-calendar-zone",

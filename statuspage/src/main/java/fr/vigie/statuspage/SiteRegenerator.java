@@ -38,6 +38,7 @@ public final class SiteRegenerator implements AggregatorListener, AutoCloseable 
     });
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicLong generations = new AtomicLong();
+    private volatile java.util.function.Consumer<Duration> onGenerated = d -> { };
 
     public SiteRegenerator(SiteGenerator generator, SnapshotSource source, Path outDir, Clock clock,
                            Runnable afterPublish) {
@@ -74,6 +75,11 @@ public final class SiteRegenerator implements AggregatorListener, AutoCloseable 
         }
     }
 
+    /** Told how long each published generation took (metrics). */
+    public void onGenerated(java.util.function.Consumer<Duration> listener) {
+        this.onGenerated = listener;
+    }
+
     /** How many generations were published so far. */
     public long generations() {
         return generations.get();
@@ -83,7 +89,9 @@ public final class SiteRegenerator implements AggregatorListener, AutoCloseable 
         // Cleared before reading the snapshot: an event arriving from now on queues one more run.
         pending.set(false);
         try {
+            long start = System.nanoTime();
             generator.generate(source.snapshot(clock.instant()), outDir);
+            onGenerated.accept(Duration.ofNanos(System.nanoTime() - start));
             generations.incrementAndGet();
             afterPublish.run();
         } catch (RuntimeException e) {

@@ -34,6 +34,15 @@ final class DiskSpool {
         }
     }
 
+    /** Size of the spool file (0 when empty); never throws, for metrics. */
+    long bytes() {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     void append(List<SpooledLine> lines) {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {

@@ -46,6 +46,7 @@ public final class InfluxStore implements Store {
     private final ConcurrentLinkedQueue<DiskSpool.SpooledLine> pending = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService writer;
     private final Object lock = new Object();
+    private volatile boolean lastWriteFailed;
     /** Revealed only to build the client; scrubbed from every message we log or throw. */
     private final String passwordText;
     private boolean schemaReady;
@@ -154,10 +155,28 @@ public final class InfluxStore implements Store {
         LOG.info("InfluxDB store on {} closed", url);
     }
 
+    @Override
+    public long backlog() {
+        return pending.size();
+    }
+
+    @Override
+    public long spoolBytes() {
+        return spool.bytes();
+    }
+
+    /** Points that cannot reach the server go to the spool: writable as long as the spool can be written. */
+    @Override
+    public boolean writable() {
+        return !lastWriteFailed && !writer.isShutdown();
+    }
+
     private void flushQuietly() {
         try {
             flush();
+            lastWriteFailed = false;
         } catch (RuntimeException e) {
+            lastWriteFailed = true;
             LOG.error("InfluxDB writer failed, will retry: {}", safe(e));
         }
     }

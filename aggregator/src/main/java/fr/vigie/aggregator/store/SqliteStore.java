@@ -59,7 +59,7 @@ public final class SqliteStore implements Store {
     private final PendingWrites pending;
     private final int maxPending;
     private long quarantined;
-    private String failing; // why writes fail now, null when they succeed
+    private volatile String failing; // why writes fail now, null when they succeed
     private WriteLosses reported = WriteLosses.NONE;
     private long reportedAtMs;
     private final ScheduledExecutorService writer;
@@ -233,6 +233,16 @@ public final class SqliteStore implements Store {
         } catch (RuntimeException e) {
             LOG.error("SQLite writer failed, will retry: {}", e.getMessage());
         }
+    }
+
+    @Override
+    public long backlog() {
+        return pending.size();
+    }
+
+    @Override
+    public boolean writable() {
+        return failing == null && !writer.isShutdown();
     }
 
     /** One log line per period at most while items are being shed or quarantined. */

@@ -35,6 +35,21 @@ public interface Store extends AutoCloseable {
         return WriteLosses.NONE;
     }
 
+    /** Items appended but not yet written: queued in memory and, for InfluxDB, spooled to disk (metrics). */
+    default long backlog() {
+        return 0;
+    }
+
+    /** Bytes held in the local spool while the server is unreachable; 0 for stores without one (metrics). */
+    default long spoolBytes() {
+        return 0;
+    }
+
+    /** False while the last background write failed (readiness): what is appended stays queued until it works. */
+    default boolean writable() {
+        return true;
+    }
+
     @Override
     void close();
 }

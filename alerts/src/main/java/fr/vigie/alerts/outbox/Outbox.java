@@ -22,6 +22,14 @@ import java.util.Optional;
  */
 public final class Outbox implements AutoCloseable {
     private final Connection db;
+    private volatile AttemptListener attempts = (receiver, result) -> { };
+
+    /** Told of every delivery attempt, after the outbox recorded it (metrics). */
+    @FunctionalInterface
+    public interface AttemptListener {
+        /** @param result {@code delivered}, {@code failed} or {@code dropped} */
+        void onAttempt(String receiver, String result);
+    }
 
     private Outbox(Connection db) {
         this.db = db;
@@ -120,11 +128,40 @@ public final class Outbox implements AutoCloseable {
     public synchronized void markDelivered(String id, Instant at) {
         update("UPDATE notification SET state='DELIVERED', attempts=attempts+1, finished_at=? WHERE id=?",
                 at.toEpochMilli(), id);
+        tell(id, "delivered");
     }
 
     /** Counts a failed attempt; {@code error} must already be free of secrets. */
     public synchronized void recordFailure(String id, String error) {
         update("UPDATE notification SET attempts=attempts+1, last_error=? WHERE id=?", error, id);
+        tell(id, "failed");
+    }
+
+    public void onAttempt(AttemptListener listener) {
+        this.attempts = listener;
+    }
+
+    /** Notifications still to send, over every receiver (metrics). */
+    public synchronized long pendingCount() {
+        try (PreparedStatement p = db.prepareStatement("SELECT COUNT(*) FROM notification WHERE state='PENDING'");
+             ResultSet rs = p.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new OutboxException("cannot read outbox", e);
+        }
+    }
+
+    private void tell(String id, String result) {
+        try (PreparedStatement p = db.prepareStatement("SELECT receiver FROM notification WHERE id=?")) {
+            p.setString(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+                if (rs.next()) {
+                    attempts.onAttempt(rs.getString(1), result);
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            // metrics only: never fail a delivery for them
+        }
     }
 
     /** Gives up every pending notification of a receiver (disabled endpoint). */
@@ -137,6 +174,7 @@ public final class Outbox implements AutoCloseable {
     public synchronized void drop(String id, String reason, Instant at) {
         update("UPDATE notification SET state='DROPPED', attempts=attempts+1, finished_at=?, last_error=? WHERE id=?",
                 at.toEpochMilli(), reason, id);
+        tell(id, "dropped");
     }
 
     @Override

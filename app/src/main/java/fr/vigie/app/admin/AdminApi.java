@@ -37,14 +37,19 @@ import java.util.Optional;
  * post an update on an incident, and manage alert silences.
  *
  * <pre>
- * GET    /api/health
+ * GET    /livez                        (no token) 200 while the process answers
+ * GET    /readyz                       (no token) 200 ready / 503 not ready, with the checks
+ * GET    /metrics                      Prometheus exposition
+ * POST   /api/reload                   re-reads the configuration file: 202, or 422 with every error
+ * GET    /api/health                   as /readyz
  * GET    /api/incidents
  * POST   /api/incidents/{id}/updates   {"author","message","status"?,"cause"?}
  * GET    /api/silences
  * POST   /api/silences                 {"createdBy","comment","until","matchers":[{"label","value"}]}
  * DELETE /api/silences/{id}
  * </pre>
- * Every route needs {@code Authorization: Bearer <alerts.admin.token>}.
+ * Every route but the two health checks needs {@code Authorization: Bearer <alerts.admin.token>}; a client that
+ * sent too many wrong tokens is refused (429) for a while.
  */
 public final class AdminApi {
     private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
@@ -54,6 +59,8 @@ public final class AdminApi {
     private final Aggregator aggregator;
     private final SilenceRegistry silences;
     private final byte[] token;
+    private final Ops ops;
+    private final AuthFailureLimiter limiter;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .registerModule(wireNames())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -76,11 +83,37 @@ public final class AdminApi {
         return m;
     }
 
-    private AdminApi(Vertx vertx, Aggregator aggregator, SilenceRegistry silences, Secret token) {
+    /**
+     * What the admin listener exposes besides incidents and silences.
+     *
+     * @param readiness what /readyz answers (null: always ready)
+     * @param metrics   the Prometheus text (null: no /metrics)
+     * @param reloader  re-reads the configuration (null: no /api/reload)
+     */
+    public record Ops(fr.vigie.app.ops.Readiness readiness, java.util.function.Supplier<String> metrics,
+                      Reloader reloader) {
+        public static Ops none() {
+            return new Ops(null, null, null);
+        }
+    }
+
+    /** Reloads the configuration: validation first; {@code apply} runs only for a valid file. */
+    public interface Reloader {
+        Prepared prepare();
+
+        /** @param errors every error of the new file (empty: valid); {@code apply} swaps it in */
+        record Prepared(List<String> errors, Runnable apply) {
+        }
+    }
+
+    private AdminApi(Vertx vertx, Aggregator aggregator, SilenceRegistry silences, Secret token, Ops ops,
+                     AuthFailureLimiter limiter) {
         this.vertx = vertx;
         this.aggregator = aggregator;
         this.silences = silences;
         this.token = token.reveal().getBytes(StandardCharsets.UTF_8);
+        this.ops = ops;
+        this.limiter = limiter;
     }
 
     /**
@@ -89,11 +122,22 @@ public final class AdminApi {
      */
     public static Future<Optional<HttpServer>> start(Vertx vertx, String listen, Secret token, Aggregator aggregator,
                                                      SilenceRegistry silences) {
+        return start(vertx, listen, token, aggregator, silences, Ops.none());
+    }
+
+    /** As above, with health checks, metrics and reload. */
+    public static Future<Optional<HttpServer>> start(Vertx vertx, String listen, Secret token, Aggregator aggregator,
+                                                     SilenceRegistry silences, Ops ops) {
+        return start(vertx, listen, token, aggregator, silences, ops, AuthFailureLimiter.defaults());
+    }
+
+    static Future<Optional<HttpServer>> start(Vertx vertx, String listen, Secret token, Aggregator aggregator,
+                                              SilenceRegistry silences, Ops ops, AuthFailureLimiter limiter) {
         if (token == null || token.isEmpty()) {
             LOG.info("admin API disabled: alerts.admin.token is not set");
             return Future.succeededFuture(Optional.empty());
         }
-        AdminApi api = new AdminApi(vertx, aggregator, silences, token);
+        AdminApi api = new AdminApi(vertx, aggregator, silences, token, ops, limiter);
         HostPort hp = HostPort.parse(listen);
         if (!Addresses.isLoopback(hp.host())) {
             // plain HTTP: the Bearer token would cross the network in clear
@@ -107,9 +151,14 @@ public final class AdminApi {
 
     Router router() {
         Router r = Router.router(vertx);
+        // Health checks first: a load balancer probes them without the token.
+        r.get("/livez").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
+        r.get("/readyz").handler(this::readiness);
         r.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         r.route().handler(this::authenticate);
-        r.get("/api/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
+        r.get("/api/health").handler(this::readiness);
+        r.get("/metrics").handler(this::metrics);
+        r.post("/api/reload").handler(this::reload);
         r.get("/api/incidents").handler(this::incidents);
         r.post("/api/incidents/:id/updates").handler(this::postUpdate);
         r.get("/api/silences").handler(ctx -> ctx.json(silencesJson(silences.list())));
@@ -123,14 +172,66 @@ public final class AdminApi {
     }
 
     private void authenticate(RoutingContext ctx) {
+        String client = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
+        java.time.Duration wait = limiter.retryAfter(client);
+        if (!wait.isZero() && !wait.isNegative()) {
+            ctx.response().setStatusCode(429)
+                    .putHeader("Retry-After", Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))).end();
+            return;
+        }
         String header = ctx.request().getHeader("Authorization");
         byte[] given = header != null && header.startsWith("Bearer ")
                 ? header.substring(7).getBytes(StandardCharsets.UTF_8) : new byte[0];
         if (MessageDigest.isEqual(given, token)) {
+            limiter.succeeded(client);
             ctx.next();
         } else {
+            limiter.failed(client);
+            LOG.warn("admin API: wrong or missing token from {}", client);
             ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer").end();
         }
+    }
+
+    private void readiness(RoutingContext ctx) {
+        if (ops.readiness() == null) {
+            ctx.json(new JsonObject().put("status", "ready"));
+            return;
+        }
+        JsonObject detail = ops.readiness().json();
+        ctx.response().setStatusCode(ops.readiness().ready() ? 200 : 503)
+                .putHeader("Content-Type", "application/json").end(detail.encode());
+    }
+
+    private void metrics(RoutingContext ctx) {
+        if (ops.metrics() == null) {
+            ctx.response().setStatusCode(404).end();
+            return;
+        }
+        vertx.executeBlocking(() -> ops.metrics().get())
+                .onSuccess(text -> ctx.response().putHeader("Content-Type", fr.vigie.app.ops.VigieMetrics.contentType())
+                        .end(text))
+                .onFailure(ctx::fail);
+    }
+
+    /** Validates the file off the event loop; answers before the swap, which closes this listener for a moment. */
+    private void reload(RoutingContext ctx) {
+        if (ops.reloader() == null) {
+            ctx.response().setStatusCode(404).end();
+            return;
+        }
+        vertx.executeBlocking(() -> ops.reloader().prepare())
+                .onSuccess(p -> {
+                    if (!p.errors().isEmpty()) {
+                        ctx.response().setStatusCode(422).putHeader("Content-Type", "application/json")
+                                .end(new JsonObject().put("status", "refused").put("errors", new JsonArray(p.errors()))
+                                        .encode());
+                        return;
+                    }
+                    ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json")
+                            .end(new JsonObject().put("status", "reloading").encode())
+                            .onComplete(done -> p.apply().run());
+                })
+                .onFailure(ctx::fail);
     }
 
     private void incidents(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package fr.vigie.app.cli;
 
+import fr.vigie.app.system.ReloadableSystem;
 import fr.vigie.app.system.VigieSystem;
 import fr.vigie.config.VigieConfig;
 import io.vertx.core.Vertx;
@@ -11,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /** {@code vigie run --config F}: starts probes, aggregator, status page, alerts and admin API until stopped. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Start everything: scheduled probes, aggregator, status page, alerts and the admin API. "
-                + "Stops cleanly on SIGTERM or Ctrl-C.")
+                + "Stops cleanly on SIGTERM or Ctrl-C; SIGHUP reloads the configuration (refused, with every "
+                + "error, when invalid).")
 public final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
@@ -52,10 +53,13 @@ public final class RunCommand implements Callable<Integer> {
             return DemoCommand.BUSY;
         }
         Vertx vertx = Vertx.vertx();
-        VigieSystem system = VigieSystem.start(vertx, cfg, Optional.ofNullable(record), Clock.systemUTC());
+        ReloadableSystem system = ReloadableSystem.start(vertx, cfg, config, System::getenv,
+                Optional.ofNullable(record));
+        Signals.onHangup(system::reloadNow);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping");
+            LOG.info("stopping: journeys in flight finish (at most {}), then store and outbox are flushed",
+                    VigieSystem.STOP_GRACE);
             system.close();
             vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
             stopped.countDown();

@@ -19,6 +19,17 @@ final class Probes implements AutoCloseable {
         return new Probes(VigieSystem.await(ProbeEngine.start(vertx, config, record)));
     }
 
+    /** Step results published so far. */
+    long published() {
+        return engine.published();
+    }
+
+    /** Lets journeys in flight finish (up to {@code grace}), then stops. */
+    void close(java.time.Duration grace) throws Exception {
+        engine.stop(grace).toCompletionStage().toCompletableFuture()
+                .get(grace.toSeconds() + 30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws Exception {
         VigieSystem.await(engine.stop());

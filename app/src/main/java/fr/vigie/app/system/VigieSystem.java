@@ -8,6 +8,11 @@ import fr.vigie.aggregator.store.Stores;
 import fr.vigie.alerts.AlertService;
 import fr.vigie.app.admin.AdminApi;
 import fr.vigie.app.admin.HostPort;
+import fr.vigie.app.ops.EventLoopWatch;
+import fr.vigie.app.ops.NoResultsAlarm;
+import fr.vigie.app.ops.Readiness;
+import fr.vigie.app.ops.TimedStore;
+import fr.vigie.app.ops.VigieMetrics;
 import fr.vigie.config.StorageConfig;
 import fr.vigie.config.VigieConfig;
 import fr.vigie.probes.StepResult;
@@ -27,6 +32,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -37,6 +43,10 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class VigieSystem implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VigieSystem.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /** On stop, journeys in flight may finish for this long (each step is bounded by probing.step-timeout). */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** An event loop whose tasks wait longer than this counts as blocked (readiness). */
+    private static final Duration LOOP_BLOCKED = Duration.ofSeconds(5);
 
     private final Vertx vertx;
     private final Store store;
@@ -48,6 +58,12 @@ public final class VigieSystem implements AutoCloseable {
     private final ExecutorService aggregatorThread;
     private final MessageConsumer<StepResult> consumer;
     private final Probes probes;
+    private OpsParts ops = OpsParts.NONE;
+
+    /** The parts watching the system itself (health, alarm), stopped with it. */
+    private record OpsParts(EventLoopWatch loops, NoResultsAlarm alarm, Readiness readiness, AtomicLong received) {
+        static final OpsParts NONE = new OpsParts(null, null, null, new AtomicLong());
+    }
 
     private VigieSystem(Vertx vertx, Store store, Aggregator aggregator, AlertService alerts,
                         SiteRegenerator regenerator, StatusSiteServer siteServer, Optional<HttpServer> adminServer,
@@ -71,9 +87,21 @@ public final class VigieSystem implements AutoCloseable {
      */
     public static VigieSystem start(Vertx vertx, VigieConfig config, Optional<Path> record, Clock clock,
                                     AggregatorListener... extraListeners) throws Exception {
-        Store store = Stores.open(config.storage());
+        return start(vertx, config, record, clock, new VigieMetrics(), null, extraListeners);
+    }
+
+    /**
+     * As above, reporting to {@code metrics} (kept across reloads) and offering {@code reloader} on the admin API.
+     */
+    public static VigieSystem start(Vertx vertx, VigieConfig config, Optional<Path> record, Clock clock,
+                                    VigieMetrics metrics, AdminApi.Reloader reloader,
+                                    AggregatorListener... extraListeners) throws Exception {
+        metrics.configure(config);
+        Store store = new TimedStore(Stores.open(config.storage()), metrics);
         Aggregator aggregator = new Aggregator(config, store);
         AlertService alerts = AlertService.start(config, outboxFile(config.storage()), clock);
+        alerts.outbox().onAttempt(metrics::deliveryAttempt);
+        aggregator.addListener(metrics);
         aggregator.addListener(alerts.listener());
         resumeOpenIncidents(aggregator, alerts.listener());
         for (AggregatorListener l : extraListeners) {
@@ -93,24 +121,55 @@ public final class VigieSystem implements AutoCloseable {
                         s.reload();
                     }
                 });
+        regenerator.onGenerated(metrics::siteGenerated);
         regenerator.start(Duration.ofMinutes(1));
         HostPort listen = HostPort.parse(config.site().listen());
         server.set(await(StatusSiteServer.start(vertx, siteOut, listen.host(), listen.port())));
         aggregator.addListener(regenerator);
         LOG.info("status page on http://{}:{}/", listen.host(), server.get().port());
 
+        EventLoopWatch loops = new EventLoopWatch(vertx, LOOP_BLOCKED);
+        Readiness readiness = new Readiness(store, loops, Clock.systemUTC(), config.alerts().admin().staleAfter());
+        Duration staleAfter = config.alerts().admin().staleAfter();
+        NoResultsAlarm alarm = new NoResultsAlarm(readiness, alerts.dispatcher(),
+                staleAfter.dividedBy(2).compareTo(Duration.ofSeconds(30)) < 0 ? staleAfter.dividedBy(2)
+                        : Duration.ofSeconds(30));
+        AtomicLong received = new AtomicLong();
+        bindGauges(metrics, store, alerts, readiness);
         Optional<HttpServer> admin = await(AdminApi.start(vertx, config.alerts().admin().listen(),
-                config.alerts().admin().token(), aggregator, alerts.silences()));
+                config.alerts().admin().token(), aggregator, alerts.silences(),
+                new AdminApi.Ops(readiness, metrics::scrape, reloader)));
 
         AggregatorQueue queue = new AggregatorQueue(AggregatorQueue.DEFAULT_CAPACITY);
         ExecutorService aggregatorThread = queue.executor();
         MessageConsumer<StepResult> consumer = vertx.eventBus().localConsumer(StepResult.ADDRESS,
-                msg -> queue.submit(() -> accept(aggregator, msg.body())));
+                msg -> queue.submit(() -> {
+                    received.incrementAndGet();
+                    metrics.onStepResult(msg.body());
+                    if (accept(aggregator, msg.body())) {
+                        readiness.resultStored();
+                    }
+                }));
         await(consumer.completion());
 
         Probes probes = Probes.start(vertx, config, record);
-        return new VigieSystem(vertx, store, aggregator, alerts, regenerator, server.get(), admin, aggregatorThread,
-                consumer, probes);
+        VigieSystem system = new VigieSystem(vertx, store, aggregator, alerts, regenerator, server.get(), admin,
+                aggregatorThread, consumer, probes);
+        system.ops = new OpsParts(loops, alarm, readiness, received);
+        return system;
+    }
+
+    /** Gauges read at scrape time; after a reload they read the new system's parts. */
+    private static void bindGauges(VigieMetrics metrics, Store store, AlertService alerts, Readiness readiness) {
+        metrics.gauge("vigie.store.backlog.items", "Items appended but not yet written by the store", store::backlog);
+        metrics.gauge("vigie.store.spool.bytes", "Bytes waiting in the local spool for InfluxDB", store::spoolBytes);
+        metrics.gauge("vigie.store.writable", "1 while the store's last write succeeded",
+                () -> store.writable() ? 1 : 0);
+        metrics.gauge("vigie.alerts.outbox.pending", "Notifications waiting in the outbox",
+                () -> alerts.outbox().pendingCount());
+        metrics.gauge("vigie.last.result.age.seconds", "Seconds since the last stored step result",
+                () -> readiness.sinceLastResult().toMillis() / 1000.0);
+        metrics.gauge("vigie.ready", "1 while /readyz answers ready", () -> readiness.ready() ? 1 : 0);
     }
 
     /**
@@ -126,12 +185,14 @@ public final class VigieSystem implements AutoCloseable {
         }
     }
 
-    private static void accept(Aggregator aggregator, StepResult result) {
+    private static boolean accept(Aggregator aggregator, StepResult result) {
         try {
             aggregator.accept(result);
+            return true;
         } catch (RuntimeException e) {
             // One bad result must not stop the aggregation of the others.
             LOG.error("could not aggregate a result of {}: {}", result.target(), e.toString(), e);
+            return false;
         }
     }
 
@@ -152,18 +213,44 @@ public final class VigieSystem implements AutoCloseable {
         return adminServer.map(HttpServer::actualPort);
     }
 
-    /** Stops probing first, lets the aggregator finish what it received, then stops the rest. */
+    /** What /readyz answers. */
+    public Readiness readiness() {
+        return ops.readiness();
+    }
+
+    /**
+     * Stops probing first (journeys in flight finish, up to {@link #STOP_GRACE}), waits until the aggregator
+     * received every result published, lets it finish, then stops the rest; the store and outbox are flushed
+     * and closed last.
+     */
     @Override
     public void close() {
-        safely("probes", probes::close);
+        safely("probes", () -> probes.close(STOP_GRACE));
+        safely("results in transit", this::awaitPublishedReceived);
         safely("event-bus consumer", () -> await(consumer.unregister()));
         aggregatorThread.shutdown();
         safely("aggregator", () -> aggregatorThread.awaitTermination(30, TimeUnit.SECONDS));
         safely("site regenerator", regenerator::close);
         safely("status site server", () -> await(siteServer.close()));
         adminServer.ifPresent(s -> safely("admin API", () -> await(s.close())));
+        if (ops.alarm() != null) {
+            ops.alarm().close();
+            ops.loops().close();
+        }
         safely("alerts", alerts::close);
         safely("store", store::close);
+    }
+
+    /** Event-bus delivery is asynchronous: results published just before the stop may still be on their way. */
+    private void awaitPublishedReceived() throws InterruptedException {
+        long published = probes.published();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (ops.received().get() < published && System.nanoTime() < deadline) {
+            Thread.sleep(10); // polling a counter with a deadline; nothing to wait on in the event bus API
+        }
+        if (ops.received().get() < published) {
+            LOG.error("{} results published but only {} received before stopping", published, ops.received().get());
+        }
     }
 
     private static void safely(String what, ThrowingRunnable r) {

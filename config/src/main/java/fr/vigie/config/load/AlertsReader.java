@@ -35,7 +35,7 @@ final class AlertsReader {
 
     static AlertsConfig alerts(Node node, List<Target> targets) {
         if (!node.mapping("receivers", "routes", "default-receivers", "group-wait", "repeat-interval", "admin")) {
-            node.get("admin").mapping("listen", "token");
+            node.get("admin").mapping("listen", "token", "stale-after");
             return AlertsConfig.none();
         }
         Map<String, AlertsConfig.Receiver> all = receivers(node.get("receivers"));
@@ -201,8 +201,9 @@ final class AlertsReader {
     }
 
     private static AlertsConfig.AdminApi admin(Node node) {
-        node.mapping("listen", "token");
+        node.mapping("listen", "token", "stale-after");
         Secret token = SettingsReader.emptyToNull(node.get("token").secret());
-        return new AlertsConfig.AdminApi(SettingsReader.listen(node.get("listen"), Defaults.ADMIN_LISTEN), token);
+        return new AlertsConfig.AdminApi(SettingsReader.listen(node.get("listen"), Defaults.ADMIN_LISTEN), token,
+                node.get("stale-after").duration(Defaults.STALE_AFTER));
     }
 }

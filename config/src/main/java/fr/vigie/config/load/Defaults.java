@@ -64,4 +64,5 @@ public final class Defaults {
     public static final Duration GROUP_WAIT = Duration.ofSeconds(30);
     public static final Duration REPEAT_INTERVAL = Duration.ofHours(4);
     public static final String ADMIN_LISTEN = "127.0.0.1:8081";
+    public static final Duration STALE_AFTER = fr.vigie.config.AlertsConfig.AdminApi.DEFAULT_STALE_AFTER;
 }

@@ -69,6 +69,8 @@ public final class ProbeEngine {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private Scheduler scheduler;
     private volatile boolean stopped;
+    private volatile boolean draining;
+    private final java.util.concurrent.atomic.AtomicLong published = new java.util.concurrent.atomic.AtomicLong();
 
     private ProbeEngine(Vertx vertx, VigieConfig config, JourneyRunner runner, BackgroundTraceWriter trace) {
         this.vertx = vertx;
@@ -123,6 +125,39 @@ public final class ProbeEngine {
             }
             return null;
         })).mapEmpty();
+    }
+
+    /**
+     * Graceful stop: no round starts any more, journeys in flight finish and report (up to {@code grace}), then
+     * as {@link #stop()}. Whatever a journey still running at the bound would report is cut, unreported.
+     */
+    public Future<Void> stop(Duration grace) {
+        draining = true;
+        long deadline = System.nanoTime() + grace.toNanos();
+        io.vertx.core.Promise<Void> drained = io.vertx.core.Promise.promise();
+        vertx.executeBlocking(() -> {
+            scheduler.standby(); // no Quartz firing while journeys finish
+            return null;
+        }).onComplete(ar -> awaitDrained(deadline, drained));
+        return drained.future().compose(v -> {
+            if (!inFlight.isEmpty()) {
+                LOG.warn("stopping with {} journeys still running after {}: {}", inFlight.size(), grace, inFlight);
+            }
+            return stop();
+        });
+    }
+
+    private void awaitDrained(long deadline, io.vertx.core.Promise<Void> drained) {
+        if (inFlight.isEmpty() || System.nanoTime() >= deadline) {
+            drained.tryComplete();
+        } else {
+            vertx.setTimer(50, id -> awaitDrained(deadline, drained));
+        }
+    }
+
+    /** Step results published so far (the system waits until it received as many before closing the store). */
+    public long published() {
+        return published.get();
     }
 
     /** Targets currently running a journey. */
@@ -199,7 +234,7 @@ public final class ProbeEngine {
     void fire(String targetId, Instant fireTime) {
         Target t = targets.get(targetId);
         FireTimes times = fireTimes.get(targetId);
-        if (t == null || stopped || fireTime.equals(lastFire.put(targetId, fireTime))) {
+        if (t == null || stopped || draining || fireTime.equals(lastFire.put(targetId, fireTime))) {
             return;
         }
         ZoneId zone = config.site() != null && config.site().timeZone() != null
@@ -215,7 +250,7 @@ public final class ProbeEngine {
     }
 
     private void startRound(Target t, Instant scheduled) {
-        if (stopped) {
+        if (stopped || draining) {
             return;
         }
         Journey journey = config.journeyOf(t);
@@ -241,6 +276,7 @@ public final class ProbeEngine {
             return; // journeys cut by stop() would only report our own shutdown
         }
         vertx.eventBus().publish(StepResult.ADDRESS, r);
+        published.incrementAndGet();
         if (trace != null) {
             trace.write(r); // never blocks the event loop: the file is written on the trace's own thread
         }

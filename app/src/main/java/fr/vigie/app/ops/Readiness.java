@@ -1,0 +1,73 @@
+package fr.vigie.app.ops;
+
+import fr.vigie.aggregator.store.Store;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What {@code /readyz} answers: ready while the store can be written, a result was stored less than
+ * {@code staleAfter} ago (or Vigie started less than that ago) and no event loop is blocked.
+ */
+public final class Readiness {
+    private final Store store;
+    private final EventLoopWatch loops;
+    private final Clock clock;
+    private final Duration staleAfter;
+    private final Instant started;
+    private final AtomicReference<Instant> lastStored = new AtomicReference<>();
+
+    public Readiness(Store store, EventLoopWatch loops, Clock clock, Duration staleAfter) {
+        this.store = store;
+        this.loops = loops;
+        this.clock = clock;
+        this.staleAfter = staleAfter;
+        this.started = clock.instant();
+    }
+
+    /** Called once the aggregator has stored a result. */
+    public void resultStored() {
+        lastStored.set(clock.instant());
+    }
+
+    /** When the last result was stored, or null. */
+    public Instant lastStored() {
+        return lastStored.get();
+    }
+
+    /** How long since the last stored result (since start when none was stored yet). */
+    public Duration sinceLastResult() {
+        Instant last = lastStored.get();
+        return Duration.between(last == null ? started : last, clock.instant());
+    }
+
+    public Duration staleAfter() {
+        return staleAfter;
+    }
+
+    public boolean stale() {
+        return sinceLastResult().compareTo(staleAfter) > 0;
+    }
+
+    public boolean ready() {
+        return store.writable() && !stale() && !loops.blocked();
+    }
+
+    /** The detail, without secrets or paths: each check and the figures behind it. */
+    public JsonObject json() {
+        Instant last = lastStored.get();
+        return new JsonObject()
+                .put("status", ready() ? "ready" : "not_ready")
+                .put("store_writable", store.writable())
+                .put("store_backlog", store.backlog())
+                .put("last_result", last == null ? null : last.toString())
+                .put("seconds_since_last_result", sinceLastResult().toSeconds())
+                .put("stale_after_seconds", staleAfter.toSeconds())
+                .put("results_fresh", !stale())
+                .put("event_loops_blocked", loops.blocked())
+                .put("longest_event_loop_wait_ms", loops.longestWait().toMillis());
+    }
+}

@@ -1,0 +1,2 @@
+/** Watching Vigie itself: Prometheus metrics, liveness and readiness, the "no results" alarm, reload. */
+package fr.vigie.app.ops;
