@@ -29,9 +29,9 @@ class ArchitectureTest {
             "aggregator", Set.of("config", "probes"),
             "statuspage", Set.of("config", "probes", "aggregator"),
             "alerts", Set.of("config", "probes", "aggregator"),
-            "bench", Set.of("config", "probes", "simulator", "aggregator", "statuspage", "alerts"),
-            // bench only for the demo's score, until the scoring leaves bench (issue 16)
-            "app", Set.of("config", "probes", "simulator", "aggregator", "statuspage", "alerts", "bench"));
+            "scoring", Set.of(),
+            "bench", Set.of("config", "probes", "simulator", "aggregator", "statuspage", "alerts", "scoring"),
+            "app", Set.of("config", "probes", "simulator", "aggregator", "statuspage", "alerts", "scoring"));
 
     /** The sub-packages a module offers to the others, besides its root package. */
     static final Set<String> EXPORTED = Set.of(
@@ -41,8 +41,7 @@ class ArchitectureTest {
             "fr.vigie.simulator.scenario",
             "fr.vigie.aggregator.store", "fr.vigie.aggregator.replay",
             "fr.vigie.statuspage.server",
-            "fr.vigie.alerts.silence", "fr.vigie.alerts.delivery", "fr.vigie.alerts.outbox",
-            "fr.vigie.bench.scoring");
+            "fr.vigie.alerts.silence", "fr.vigie.alerts.delivery", "fr.vigie.alerts.outbox");
 
     /** Single classes of an internal package that others may use. */
     static final Set<String> EXPORTED_CLASSES = Set.of("fr.vigie.config.load.Durations",
