@@ -21,7 +21,17 @@ public record VigieConfig(
         Map<String, Journey> journeys,
         List<Target> targets,
         ClassifierConfig classifier,
-        AlertsConfig alerts) {
+        AlertsConfig alerts,
+        ClusterConfig cluster) {
+
+    /** A single-process configuration (no {@code cluster} section). */
+    public VigieConfig(Site site, StorageConfig storage, Vantage vantage, ProbingConfig probing,
+                       Map<String, ScheduleConfig> schedules, Map<String, CalendarConfig> calendars,
+                       List<MaintenanceWindow> maintenance, Map<String, Journey> journeys, List<Target> targets,
+                       ClassifierConfig classifier, AlertsConfig alerts) {
+        this(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, targets, classifier, alerts,
+                null);
+    }
 
     public VigieConfig {
         schedules = ordered(schedules);
@@ -47,12 +57,29 @@ public record VigieConfig(
     /** The same configuration with other targets (the demo renames its simulated services). */
     public VigieConfig withTargets(List<Target> others) {
         return new VigieConfig(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, others,
-                classifier, alerts);
+                classifier, alerts, cluster);
     }
 
     /** The same configuration with other probing settings (the demo points the probes at its DNS server). */
     public VigieConfig withProbing(ProbingConfig other) {
         return new VigieConfig(site, storage, vantage, other, schedules, calendars, maintenance, journeys, targets,
-                classifier, alerts);
+                classifier, alerts, cluster);
+    }
+
+    /** The same configuration probing from another vantage ({@code vigie run --role probe --vantage NAME}). */
+    public VigieConfig withVantage(Vantage other) {
+        return new VigieConfig(site, storage, other, probing, schedules, calendars, maintenance, journeys, targets,
+                classifier, alerts, cluster);
+    }
+
+    /** The same configuration with other cluster settings. */
+    public VigieConfig withCluster(ClusterConfig other) {
+        return new VigieConfig(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, targets,
+                classifier, alerts, other);
+    }
+
+    /** The cluster section, absent for a single process. */
+    public Optional<ClusterConfig> clusterSettings() {
+        return Optional.ofNullable(cluster);
     }
 }

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  */
 public final class ConfigReader {
     static final String[] TOP_LEVEL = {"site", "storage", "vantage", "probing", "schedules", "calendars",
-            "maintenance", "journeys", "targets", "classifier", "alerts"};
+            "maintenance", "journeys", "targets", "classifier", "alerts", "cluster"};
 
     private final Map<String, String> environment;
 
@@ -85,6 +85,6 @@ public final class ConfigReader {
         return new VigieConfig(site, SettingsReader.storage(root.get("storage")),
                 SettingsReader.vantage(root.get("vantage")), SettingsReader.probing(root.get("probing")),
                 schedules, calendars, maintenance, journeys, targets,
-                SettingsReader.classifier(root.get("classifier")), alerts);
+                SettingsReader.classifier(root.get("classifier")), alerts, ClusterReader.cluster(root.get("cluster")));
     }
 }
