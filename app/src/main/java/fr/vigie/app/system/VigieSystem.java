@@ -6,6 +6,7 @@ import fr.vigie.aggregator.Incident;
 import fr.vigie.aggregator.store.Store;
 import fr.vigie.aggregator.store.Stores;
 import fr.vigie.alerts.AlertService;
+import fr.vigie.alerts.delivery.DeliverySettings;
 import fr.vigie.app.admin.AdminApi;
 import fr.vigie.app.admin.HostPort;
 import fr.vigie.config.StorageConfig;
@@ -49,10 +50,13 @@ public final class VigieSystem implements AutoCloseable {
     private final ExecutorService aggregatorThread;
     private final MessageConsumer<StepResult> consumer;
     private final Probes probes;
+    private final SystemRole role;
 
     private VigieSystem(Vertx vertx, Store store, Aggregator aggregator, AlertService alerts,
                         SiteRegenerator regenerator, StatusSiteServer siteServer, Optional<HttpServer> adminServer,
-                        ExecutorService aggregatorThread, MessageConsumer<StepResult> consumer, Probes probes) {
+                        ExecutorService aggregatorThread, MessageConsumer<StepResult> consumer, Probes probes,
+                        SystemRole role) {
+        this.role = role;
         this.vertx = vertx;
         this.store = store;
         this.aggregator = aggregator;
@@ -72,9 +76,16 @@ public final class VigieSystem implements AutoCloseable {
      */
     public static VigieSystem start(Vertx vertx, VigieConfig config, Optional<Path> record, Clock clock,
                                     AggregatorListener... extraListeners) throws Exception {
+        return start(vertx, config, record, clock, SystemRole.SINGLE, extraListeners);
+    }
+
+    /** As above, in a {@link SystemRole}: a controller of a cluster renders and alerts only while leader. */
+    public static VigieSystem start(Vertx vertx, VigieConfig config, Optional<Path> record, Clock clock,
+                                    SystemRole role, AggregatorListener... extraListeners) throws Exception {
         Store store = Stores.open(config.storage());
         Aggregator aggregator = new Aggregator(config, store);
-        AlertService alerts = AlertService.start(config, outboxFile(config.storage()), clock);
+        AlertService alerts = AlertService.start(config, outboxFile(config.storage()), clock,
+                DeliverySettings.defaults(), role.claims());
         aggregator.addListener(alerts.listener());
         resumeOpenIncidents(aggregator, alerts.listener());
         for (AggregatorListener l : extraListeners) {
@@ -94,10 +105,14 @@ public final class VigieSystem implements AutoCloseable {
                         s.reload();
                     }
                 });
-        regenerator.start(Duration.ofMinutes(1));
         HostPort listen = HostPort.parse(config.site().listen());
         server.set(await(StatusSiteServer.start(vertx, siteOut, listen.host(), listen.port())));
-        aggregator.addListener(regenerator);
+        role.whenLeader(() -> { // only the leader re-renders the site and sends alerts
+            regenerator.start(Duration.ofMinutes(1));
+            aggregator.addListener(regenerator);
+            regenerator.request();
+            alerts.resumeDelivery();
+        });
         LOG.info("status page on http://{}:{}/", listen.host(), server.get().port());
 
         Optional<HttpServer> admin = await(AdminApi.start(vertx, config.alerts().admin().listen(),
@@ -108,13 +123,14 @@ public final class VigieSystem implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        MessageConsumer<StepResult> consumer = vertx.eventBus().localConsumer(StepResult.ADDRESS,
-                msg -> aggregatorThread.execute(() -> accept(aggregator, msg.body())));
+        java.util.function.Consumer<StepResult> intake = role.intake(r -> accept(aggregator, r), aggregatorThread);
+        MessageConsumer<StepResult> consumer = role.resultConsumer(vertx,
+                msg -> aggregatorThread.execute(() -> intake.accept(msg.body())));
         await(consumer.completion());
 
-        Probes probes = Probes.start(vertx, config, record);
+        Probes probes = role.probesHere() ? Probes.start(vertx, config, record) : null;
         return new VigieSystem(vertx, store, aggregator, alerts, regenerator, server.get(), admin, aggregatorThread,
-                consumer, probes);
+                consumer, probes, role);
     }
 
     /**
@@ -159,8 +175,11 @@ public final class VigieSystem implements AutoCloseable {
     /** Stops probing first, lets the aggregator finish what it received, then stops the rest. */
     @Override
     public void close() {
-        safely("probes", probes::close);
+        if (probes != null) {
+            safely("probes", probes::close);
+        }
         safely("event-bus consumer", () -> await(consumer.unregister()));
+        safely("role", role::close);
         aggregatorThread.shutdown();
         safely("aggregator", () -> aggregatorThread.awaitTermination(30, TimeUnit.SECONDS));
         safely("site regenerator", regenerator::close);
