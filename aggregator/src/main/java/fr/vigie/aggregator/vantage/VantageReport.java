@@ -14,9 +14,20 @@ import java.util.List;
  * @param partialConfidence  fewer healthy vantages than k: the page says "confiance partielle" and keeps the
  *                           last published statuses rather than guess
  * @param dissents           latest unconfirmed opinions, newest first (at most {@link VantageVote#MAX_DISSENTS})
+ * @param delays             how long results took to get here and to be decided (benchmark figures)
  */
 public record VantageReport(Instant at, int expected, int quorum, List<VantageHealth> vantages,
-                            boolean partialConfidence, List<Dissent> dissents) {
+                            boolean partialConfidence, List<Dissent> dissents, Delays delays) {
+    /**
+     * Since start: {@code transport} from a step's end on its probe node to its arrival here; {@code decision}
+     * from the end of the run passed on to the classifier to the vote's decision (the delay the cluster adds
+     * before the verdict: transport plus waiting for the other vantages). Same clock on both sides only when the
+     * nodes share a machine or keep NTP time.
+     */
+    public record Delays(long results, double meanTransportMs, double maxTransportMs, long decisions,
+                         double meanDecisionMs, double maxDecisionMs) {
+    }
+
     public VantageReport {
         vantages = List.copyOf(vantages);
         dissents = List.copyOf(dissents);

@@ -54,6 +54,12 @@ public final class VantageVote {
     private final Map<String, VantageState> vantages = new TreeMap<>();
     private final Deque<Dissent> dissents = new ArrayDeque<>();
     private volatile VantageReport report;
+    private long results;
+    private double transportSum;
+    private double transportMax;
+    private long decisions;
+    private double decisionSum;
+    private double decisionMax;
 
     public VantageVote(VigieConfig config, ClusterConfig cluster, Consumer<StepResult> downstream, Clock clock) {
         this.cluster = cluster;
@@ -98,6 +104,10 @@ public final class VantageVote {
             return;
         }
         round.runs.computeIfAbsent(vantage, v -> new ArrayList<>()).add(r);
+        double transport = now.toEpochMilli() - endMillis(r);
+        results++;
+        transportSum += transport;
+        transportMax = Math.max(transportMax, transport);
         maybeDecide(round, now);
     }
 
@@ -164,7 +174,7 @@ public final class VantageVote {
         }
         int k = cluster.quorum();
         if (failed.size() >= k) {
-            round.runs.get(failed.get(0)).forEach(downstream);
+            passOn(round.runs.get(failed.get(0)));
             for (String v : passed) {
                 dissent(round, v, "ok", passed.size(), k);
             }
@@ -173,9 +183,21 @@ public final class VantageVote {
                 dissent(round, v, firstFailure(round.runs.get(v)), failed.size(), k);
             }
             if (!passed.isEmpty()) {
-                round.runs.get(passed.get(0)).forEach(downstream);
+                passOn(round.runs.get(passed.get(0)));
             }
         }
+    }
+
+    private void passOn(List<StepResult> run) {
+        double waited = clock.millis() - endMillis(run.get(run.size() - 1));
+        decisions++;
+        decisionSum += waited;
+        decisionMax = Math.max(decisionMax, waited);
+        run.forEach(downstream);
+    }
+
+    private static double endMillis(StepResult r) {
+        return r.ts().toEpochMilli() + (r.totalMs() == null ? 0 : r.totalMs());
     }
 
     private void dissent(Round round, String vantage, String outcome, int agreeing, int quorum) {
@@ -239,7 +261,9 @@ public final class VantageVote {
         }
         long healthy = health.stream().filter(VantageHealth::healthy).count();
         return new VantageReport(now, cluster.vantages(), cluster.quorum(), health, healthy < cluster.quorum(),
-                new ArrayList<>(dissents));
+                new ArrayList<>(dissents), new VantageReport.Delays(results,
+                results == 0 ? 0 : transportSum / results, transportMax, decisions,
+                decisions == 0 ? 0 : decisionSum / decisions, decisionMax));
     }
 
     private record RoundKey(String target, Instant scheduled) {

@@ -53,6 +53,8 @@ class VantageVoteTest {
         assertThat(passedOn).hasSize(5);
         assertThat(passedOn).allMatch(r -> r.vantage().equals("v2"));
         assertThat(passedOn.get(2).outcome()).isEqualTo(Outcome.HTTP_ERROR);
+        assertThat(vote.report().delays().results()).isEqualTo(15);
+        assertThat(vote.report().delays().decisions()).isEqualTo(1);
     }
 
     @Test

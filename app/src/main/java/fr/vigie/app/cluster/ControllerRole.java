@@ -132,6 +132,12 @@ final class ControllerRole implements SystemRole {
         }
         return new JsonObject().put("at", r.at().toString()).put("expected", r.expected()).put("quorum", r.quorum())
                 .put("healthy", r.healthyCount()).put("partial_confidence", r.partialConfidence())
-                .put("summary_fr", r.summaryFr()).put("vantages", vantages).put("dissents", dissents);
+                .put("summary_fr", r.summaryFr()).put("vantages", vantages).put("dissents", dissents)
+                .put("delays", new JsonObject().put("results", r.delays().results())
+                        .put("mean_transport_ms", Math.round(r.delays().meanTransportMs()))
+                        .put("max_transport_ms", Math.round(r.delays().maxTransportMs()))
+                        .put("decisions", r.delays().decisions())
+                        .put("mean_decision_ms", Math.round(r.delays().meanDecisionMs()))
+                        .put("max_decision_ms", Math.round(r.delays().maxDecisionMs())));
     }
 }
