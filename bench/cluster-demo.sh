@@ -3,12 +3,14 @@
 # and two controllers, five JVMs on this machine, against the 33 simulated services of config/demo.yaml
 # (`vigie simulate` in a sixth). Half-way, the leader is killed with -9; the script prints who led, how long the
 # takeover took, what the new leader's site and vantage report say, and the result rate the controllers took in.
-# usage: bench/cluster-demo.sh [seconds-before-kill=40] [seconds-after=30]
+# usage: bench/cluster-demo.sh [seconds-before-kill=40] [seconds-after=30] [scenario]
+#   scenario: one of `vigie simulate`'s (2021-04-06, hosting-outage, ...) for faults to watch; none: a healthy fleet
 # Ports (127.0.0.1): Hazelcast 18701-18705, sites 18180/18182, fleet API 18099; admin APIs off.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 before=${1:-40}
 after=${2:-30}
+scenario=${3:-}
 ./vigie --version >/dev/null                     # builds app/target/vigie.jar if needed
 work="$(mktemp -d)"
 pids=()
@@ -38,7 +40,8 @@ node_config controller-a 18180
 node_config controller-b 18182
 node_config probe 18184
 
-java -jar app/target/vigie.jar simulate --config "$work/probe.yaml" >"$work/simulate.log" 2>&1 &
+java -jar app/target/vigie.jar simulate --config "$work/probe.yaml" ${scenario:+--scenario "$scenario"} \
+  >"$work/simulate.log" 2>&1 &
 pids+=($!)
 start() { # log-name args...
   local name=$1; shift
