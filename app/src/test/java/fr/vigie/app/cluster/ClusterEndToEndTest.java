@@ -48,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The cluster for real: three probe nodes and two controllers, each its own JVM, joined over loopback, against the
- * simulated fleet in this JVM. A failure one vantage alone sees is not published; a storage fault every vantage
+ * simulated fleet in this JVM. A failure one vantage alone sees is not published; a vantage whose network to its
+ * control target is cut leaves the vote and rejoins when it is restored; a storage fault every vantage
  * sees is, and alerted; a second incident's alert is pending (the crisis cell's webhook answers 503) when the leader
  * is killed with -9: the other controller takes over within 15 s, delivers every alert exactly once (counted by
  * notification id at the webhook: the first one, already delivered, is not sent again) and keeps the site current.
@@ -84,6 +85,16 @@ class ClusterEndToEndTest {
             req.response().setStatusCode(204).end();
         })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
+        // Vantage v3 reaches the control target through its own path, which the test cuts and restores.
+        AtomicBoolean v3NetworkUp = new AtomicBoolean(true);
+        HttpServer v3Control = vertx.createHttpServer().requestHandler(req -> {
+            if (v3NetworkUp.get()) {
+                req.response().setStatusCode(200).end("Vigie control");
+            } else {
+                req.response().setStatusCode(503).end("gateway unreachable");
+            }
+        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
         List<Integer> ports = LoopbackPorts.free(11);
         int ent = ports.get(0);
         int solo = ports.get(1);
@@ -101,8 +112,8 @@ class ClusterEndToEndTest {
                     membersYaml, webhook.actualPort())));
         }
         for (int v = 1; v <= 3; v++) {
-            configs.add(write("probe-v" + v, config("probe-v" + v, ent, v == 3 ? refusedPort : solo, control,
-                    sites.get(0), membersYaml, webhook.actualPort())));
+            configs.add(write("probe-v" + v, config("probe-v" + v, ent, v == 3 ? refusedPort : solo,
+                    v == 3 ? v3Control.actualPort() : control, sites.get(0), membersYaml, webhook.actualPort())));
         }
         VigieConfig controllerConfig = new ConfigLoader(env).load(configs.get(0));
         fleet = SimulatedFleet.start(vertx, DemoFleet.specsFor(controllerConfig, account), SimOptions.quiet())
@@ -133,6 +144,17 @@ class ClusterEndToEndTest {
         assertThat(report.getBoolean("partial_confidence")).isFalse();
         awaitSummary(leaderSite, s -> "operational".equals(status(s, "Ent Test").orElse(""))
                 && "operational".equals(status(s, "Ent Solo").orElse("")), PATIENCE);
+
+        // v3's network is cut: its canary fails, it leaves the vote and the report says why; restored, it rejoins.
+        Path leaderReport = dir.resolve("controller-" + leaderIndex).resolve("vantages.json");
+        v3NetworkUp.set(false);
+        JsonObject cut = awaitFile(leaderReport, r -> r.getInteger("healthy") == 2, PATIENCE);
+        assertThat(vantage(cut, "v3").getBoolean("healthy")).isFalse();
+        assertThat(vantage(cut, "v3").getString("reason")).contains("cibles de contrôle en échec");
+        assertThat(cut.getBoolean("partial_confidence")).isFalse(); // 2 healthy left, quorum 2
+        assertThat(status(summary(leaderSite), "Ent Test")).contains("operational"); // no public outage
+        v3NetworkUp.set(true);
+        awaitFile(leaderReport, r -> r.getInteger("healthy") == 3, PATIENCE);
 
         // A storage fault every vantage sees is confirmed by 2 of 3 and published within two rounds; the leader
         // tells the crisis cell.
@@ -315,6 +337,16 @@ class ClusterEndToEndTest {
             NodeProcess.pause();
         }
         throw new AssertionError("no controller became leader");
+    }
+
+    private static JsonObject vantage(JsonObject report, String id) {
+        JsonArray vantages = report.getJsonArray("vantages");
+        for (int i = 0; i < vantages.size(); i++) {
+            if (id.equals(vantages.getJsonObject(i).getString("vantage"))) {
+                return vantages.getJsonObject(i);
+            }
+        }
+        throw new AssertionError("no vantage " + id + " in " + report.encode());
     }
 
     private static boolean dissentOf(JsonObject report, String target, String vantage) {
