@@ -3,6 +3,7 @@ package fr.vigie.alerts;
 import fr.vigie.aggregator.AggregatorListener;
 import fr.vigie.alerts.content.FrenchText;
 import fr.vigie.alerts.delivery.Delivery;
+import fr.vigie.alerts.delivery.DeliveryClaims;
 import fr.vigie.alerts.delivery.DeliverySettings;
 import fr.vigie.alerts.outbox.Outbox;
 import fr.vigie.alerts.silence.SilenceRegistry;
@@ -25,7 +26,8 @@ public final class AlertService implements AutoCloseable {
     private final AlertDispatcher dispatcher;
     private final Delivery delivery;
 
-    private AlertService(VigieConfig config, Path outboxFile, Clock clock, DeliverySettings settings) {
+    private AlertService(VigieConfig config, Path outboxFile, Clock clock, DeliverySettings settings,
+                         DeliveryClaims claims) {
         AlertsConfig alerts = config.alerts() == null ? AlertsConfig.none() : config.alerts();
         ZoneId zone = config.site() == null || config.site().timeZone() == null
                 ? ZoneId.of("Europe/Paris") : config.site().timeZone();
@@ -35,7 +37,7 @@ public final class AlertService implements AutoCloseable {
         Delivery[] late = new Delivery[1]; // the dispatcher and delivery call each other
         this.dispatcher = new AlertDispatcher(config, outbox, silences, clock, r -> late[0].wake(r));
         try {
-            this.delivery = new Delivery(alerts, outbox, new FrenchText(zone), settings, clock, dispatcher);
+            this.delivery = new Delivery(alerts, outbox, new FrenchText(zone), settings, clock, dispatcher, claims);
         } catch (RuntimeException badReceiver) {
             dispatcher.close();
             silenceStore.close();
@@ -51,9 +53,20 @@ public final class AlertService implements AutoCloseable {
     }
 
     public static AlertService start(VigieConfig config, Path outboxFile, Clock clock, DeliverySettings settings) {
-        AlertService s = new AlertService(config, outboxFile, clock, settings);
+        return start(config, outboxFile, clock, settings, DeliveryClaims.ALONE);
+    }
+
+    /** As above, delivering only while {@code claims} allow it (a controller of a cluster: docs/cluster.md). */
+    public static AlertService start(VigieConfig config, Path outboxFile, Clock clock, DeliverySettings settings,
+                                     DeliveryClaims claims) {
+        AlertService s = new AlertService(config, outboxFile, clock, settings, claims);
         s.delivery.resumePending();
         return s;
+    }
+
+    /** Sends what the outbox holds now that delivery is allowed (this controller just became the leader). */
+    public void resumeDelivery() {
+        delivery.resumePending();
     }
 
     /** Register this with the aggregator. */

@@ -9,6 +9,9 @@ import java.util.Optional;
 /**
  * The whole configuration: one YAML file, loaded and validated by {@link ConfigLoader}.
  * Immutable; maps keep the file's order.
+ *
+ * @param hostingGroups readable names of the hosting groups ({@code hosting-groups}), possibly empty
+ * @param cluster       the {@code cluster} section, null for a single process
  */
 public record VigieConfig(
         Site site,
@@ -22,15 +25,25 @@ public record VigieConfig(
         List<Target> targets,
         ClassifierConfig classifier,
         AlertsConfig alerts,
-        Map<String, HostingGroup> hostingGroups) {
+        Map<String, HostingGroup> hostingGroups,
+        ClusterConfig cluster) {
 
-    /** A configuration without a {@code hosting-groups} section (tests, older callers). */
+    /** A single-process configuration without a {@code hosting-groups} section (tests, older callers). */
     public VigieConfig(Site site, StorageConfig storage, Vantage vantage, ProbingConfig probing,
                        Map<String, ScheduleConfig> schedules, Map<String, CalendarConfig> calendars,
                        List<MaintenanceWindow> maintenance, Map<String, Journey> journeys, List<Target> targets,
                        ClassifierConfig classifier, AlertsConfig alerts) {
         this(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, targets, classifier, alerts,
-                Map.of());
+                Map.of(), null);
+    }
+
+    /** A single-process configuration (no {@code cluster} section). */
+    public VigieConfig(Site site, StorageConfig storage, Vantage vantage, ProbingConfig probing,
+                       Map<String, ScheduleConfig> schedules, Map<String, CalendarConfig> calendars,
+                       List<MaintenanceWindow> maintenance, Map<String, Journey> journeys, List<Target> targets,
+                       ClassifierConfig classifier, AlertsConfig alerts, Map<String, HostingGroup> hostingGroups) {
+        this(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, targets, classifier, alerts,
+                hostingGroups, null);
     }
 
     public VigieConfig {
@@ -64,12 +77,29 @@ public record VigieConfig(
     /** The same configuration with other targets (the demo renames its simulated services). */
     public VigieConfig withTargets(List<Target> others) {
         return new VigieConfig(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, others,
-                classifier, alerts, hostingGroups);
+                classifier, alerts, hostingGroups, cluster);
     }
 
     /** The same configuration with other probing settings (the demo points the probes at its DNS server). */
     public VigieConfig withProbing(ProbingConfig other) {
         return new VigieConfig(site, storage, vantage, other, schedules, calendars, maintenance, journeys, targets,
-                classifier, alerts, hostingGroups);
+                classifier, alerts, hostingGroups, cluster);
+    }
+
+    /** The same configuration probing from another vantage ({@code vigie run --role probe --vantage NAME}). */
+    public VigieConfig withVantage(Vantage other) {
+        return new VigieConfig(site, storage, other, probing, schedules, calendars, maintenance, journeys, targets,
+                classifier, alerts, hostingGroups, cluster);
+    }
+
+    /** The same configuration with other cluster settings. */
+    public VigieConfig withCluster(ClusterConfig other) {
+        return new VigieConfig(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, targets,
+                classifier, alerts, hostingGroups, other);
+    }
+
+    /** The cluster section, absent for a single process. */
+    public Optional<ClusterConfig> clusterSettings() {
+        return Optional.ofNullable(cluster);
     }
 }

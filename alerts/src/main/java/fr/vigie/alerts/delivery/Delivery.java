@@ -23,6 +23,12 @@ public final class Delivery implements AutoCloseable {
 
     public Delivery(AlertsConfig config, Outbox outbox, FrenchText text, DeliverySettings settings, Clock clock,
                     InternalAlarm alarm) {
+        this(config, outbox, text, settings, clock, alarm, DeliveryClaims.ALONE);
+    }
+
+    /** @param claims who may send and what another controller already sent (docs/cluster.md) */
+    public Delivery(AlertsConfig config, Outbox outbox, FrenchText text, DeliverySettings settings, Clock clock,
+                    InternalAlarm alarm, DeliveryClaims claims) {
         this.outbox = outbox;
         this.http = new HttpSender(settings);
         HomeserverGate gate = new HomeserverGate(settings.matrixMinInterval());
@@ -30,7 +36,8 @@ public final class Delivery implements AutoCloseable {
                 () -> ThreadLocalRandom.current().nextDouble());
         config.receivers().forEach((name, r) -> {
             Notifier n = notifier(r, text, settings, clock, gate);
-            channels.put(name, new ReceiverChannel(name, n, outbox, backoff, clock, settings.failingAlertAfter(), alarm));
+            channels.put(name, new ReceiverChannel(name, n, outbox, backoff, clock, settings.failingAlertAfter(), alarm,
+                    claims));
         });
     }
 

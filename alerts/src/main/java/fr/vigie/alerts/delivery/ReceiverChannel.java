@@ -32,6 +32,7 @@ final class ReceiverChannel {
     private final Duration failingAlertAfter;
     private final InternalAlarm alarm;
     private final ScheduledExecutorService thread;
+    private final DeliveryClaims claims;
 
     /** coalesces wake-ups: a burst of 100 enqueues costs one extra outbox look-up, not 100 */
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
@@ -44,7 +45,8 @@ final class ReceiverChannel {
     private boolean failingAlerted;
 
     ReceiverChannel(String receiver, Notifier notifier, Outbox outbox, Backoff backoff, Clock clock,
-                    Duration failingAlertAfter, InternalAlarm alarm) {
+                    Duration failingAlertAfter, InternalAlarm alarm, DeliveryClaims claims) {
+        this.claims = claims;
         this.receiver = receiver;
         this.notifier = notifier;
         this.outbox = outbox;
@@ -84,9 +86,17 @@ final class ReceiverChannel {
     private void pump() {
         try {
             while (!disabled && !thread.isShutdown()) {
+                if (!claims.mayDeliver()) return; // not the leader: kept in the outbox until woken as leader
                 if (ahead.isEmpty()) ahead.addAll(outbox.nextPending(receiver, READ_AHEAD));
                 OutboxEntry next = ahead.peekFirst();
                 if (next == null) return;
+                if (claims.deliveredElsewhere(next.id())) {
+                    outbox.markDelivered(next.id(), clock.instant());
+                    LOG.info("receiver={} notification={} already delivered by another controller", receiver,
+                            next.id());
+                    ahead.pollFirst();
+                    continue;
+                }
                 Duration hold = notifier.holdOff();
                 if (!hold.isZero()) {
                     later(hold);
@@ -122,6 +132,7 @@ final class ReceiverChannel {
         Instant now = clock.instant();
         if (result instanceof SendResult.Delivered d) {
             outbox.markDelivered(n.id(), now);
+            claims.delivered(n.id());
             LOG.info("receiver={} notification={} incident={} delivered code={} attempts={}", receiver, n.id(),
                     n.alert().incident(), d.code(), n.attempts() + 1);
             recovered();

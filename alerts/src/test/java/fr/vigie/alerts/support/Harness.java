@@ -33,6 +33,11 @@ public final class Harness implements AutoCloseable {
 
     private Harness(List<AlertsConfig.Route> routes, List<MaintenanceWindow> maintenance, Path dir,
                     DeliverySettings settings) throws Exception {
+        this(routes, maintenance, dir, settings, fr.vigie.alerts.delivery.DeliveryClaims.ALONE);
+    }
+
+    private Harness(List<AlertsConfig.Route> routes, List<MaintenanceWindow> maintenance, Path dir,
+                    DeliverySettings settings, fr.vigie.alerts.delivery.DeliveryClaims claims) throws Exception {
         crise = Receiver.ok(vertx);
         slack = Receiver.ok(vertx);
         Map<String, AlertsConfig.Receiver> receivers = Map.of(
@@ -40,7 +45,7 @@ public final class Harness implements AutoCloseable {
                 "slack-idf", new AlertsConfig.Receiver("slack-idf", "slack",
                         Secret.of("env:SLACK_URL", slack.url("/services/T000/B000/XXXX")), null, null, null, null, null));
         VigieConfig config = TestConfigs.config(TestConfigs.alerts(receivers, routes, List.of("crise")), maintenance);
-        service = AlertService.start(config, dir.resolve("outbox.db"), clock, settings);
+        service = AlertService.start(config, dir.resolve("outbox.db"), clock, settings, claims);
         script = new IncidentScript(service.listener(), clock);
     }
 
@@ -55,6 +60,11 @@ public final class Harness implements AutoCloseable {
 
     public static Harness start(Path dir, List<AlertsConfig.Route> routes, DeliverySettings settings) throws Exception {
         return new Harness(routes, List.of(), dir, settings);
+    }
+
+    /** A controller of a cluster: delivers only while {@code claims} allow it. */
+    public static Harness start(Path dir, fr.vigie.alerts.delivery.DeliveryClaims claims) throws Exception {
+        return new Harness(List.of(), List.of(), dir, fastDelivery(), claims);
     }
 
     public static AlertsConfig.Receiver webhook(String name, String url) {

@@ -32,14 +32,35 @@ public final class RunCommand implements Callable<Integer> {
             description = "Also append every step result to this JSON-Lines trace (docs/trace-format.md).")
     Path record;
 
+    @Option(names = "--role", paramLabel = "probe|controller",
+            description = "Run one role of a cluster (needs a 'cluster' section, docs/cluster.md): 'probe' probes only "
+                    + "and publishes its results, 'controller' stores, classifies, renders and alerts. Without it: "
+                    + "everything in this one process, no cluster.")
+    String role;
+
+    @Option(names = "--vantage", paramLabel = "NAME",
+            description = "With --role probe: the vantage this node probes from (unique in the cluster).")
+    String vantage;
+
+    @Option(names = "--cluster-listen", paramLabel = "HOST:PORT",
+            description = "With --role: where this node's cluster manager listens, instead of cluster.listen.")
+    String clusterListen;
+
     @Spec
     CommandSpec spec;
+
+    /** Exit status of a node the cluster refused (another cluster or version, a vantage name already taken). */
+    public static final int REFUSED = 3;
 
     @Override
     public Integer call() throws Exception {
         VigieConfig cfg = ConfigFiles.loadOrReport(config, System.getenv(), spec.commandLine().getErr());
         if (cfg == null) {
             return ConfigFiles.INVALID;
+        }
+        if (role != null || vantage != null || clusterListen != null) {
+            return ClusterRun.run(cfg, role, vantage, clusterListen, Optional.ofNullable(record),
+                    spec.commandLine().getErr());
         }
         // Held until the process ends: a second Vigie on the same store and outbox would corrupt both.
         Optional<DataDirLock> lock = DataDirLock.tryLock(cfg.storage().dataFolder());

@@ -6,6 +6,7 @@ import fr.vigie.aggregator.Incident;
 import fr.vigie.aggregator.store.Store;
 import fr.vigie.aggregator.store.Stores;
 import fr.vigie.alerts.AlertService;
+import fr.vigie.alerts.delivery.DeliverySettings;
 import fr.vigie.app.admin.AdminApi;
 import fr.vigie.app.admin.HostPort;
 import fr.vigie.app.ops.EventLoopWatch;
@@ -58,6 +59,7 @@ public final class VigieSystem implements AutoCloseable {
     private final ExecutorService aggregatorThread;
     private final MessageConsumer<StepResult> consumer;
     private final Probes probes;
+    private final SystemRole role;
     private OpsParts ops = OpsParts.NONE;
 
     /** The parts watching the system itself (health, alarm), stopped with it. */
@@ -67,7 +69,9 @@ public final class VigieSystem implements AutoCloseable {
 
     private VigieSystem(Vertx vertx, Store store, Aggregator aggregator, AlertService alerts,
                         SiteRegenerator regenerator, StatusSiteServer siteServer, Optional<HttpServer> adminServer,
-                        ExecutorService aggregatorThread, MessageConsumer<StepResult> consumer, Probes probes) {
+                        ExecutorService aggregatorThread, MessageConsumer<StepResult> consumer, Probes probes,
+                        SystemRole role) {
+        this.role = role;
         this.vertx = vertx;
         this.store = store;
         this.aggregator = aggregator;
@@ -87,19 +91,34 @@ public final class VigieSystem implements AutoCloseable {
      */
     public static VigieSystem start(Vertx vertx, VigieConfig config, Optional<Path> record, Clock clock,
                                     AggregatorListener... extraListeners) throws Exception {
-        return start(vertx, config, record, clock, new VigieMetrics(), null, extraListeners);
+        return start(vertx, config, record, clock, new VigieMetrics(), null, SystemRole.SINGLE, extraListeners);
+    }
+
+    /** As above, in a {@link SystemRole}: a controller of a cluster renders and alerts only while leader. */
+    public static VigieSystem start(Vertx vertx, VigieConfig config, Optional<Path> record, Clock clock,
+                                    SystemRole role, AggregatorListener... extraListeners) throws Exception {
+        return start(vertx, config, record, clock, new VigieMetrics(), null, role, extraListeners);
     }
 
     /**
-     * As above, reporting to {@code metrics} (kept across reloads) and offering {@code reloader} on the admin API.
+     * As above, single process, reporting to {@code metrics} (kept across reloads) and offering {@code reloader} on
+     * the admin API.
      */
     public static VigieSystem start(Vertx vertx, VigieConfig config, Optional<Path> record, Clock clock,
                                     VigieMetrics metrics, AdminApi.Reloader reloader,
                                     AggregatorListener... extraListeners) throws Exception {
+        return start(vertx, config, record, clock, metrics, reloader, SystemRole.SINGLE, extraListeners);
+    }
+
+    /** Everything: metrics, reloader and role. */
+    public static VigieSystem start(Vertx vertx, VigieConfig config, Optional<Path> record, Clock clock,
+                                    VigieMetrics metrics, AdminApi.Reloader reloader, SystemRole role,
+                                    AggregatorListener... extraListeners) throws Exception {
         metrics.configure(config);
         Store store = new TimedStore(Stores.open(config.storage()), metrics);
         Aggregator aggregator = new Aggregator(config, store);
-        AlertService alerts = AlertService.start(config, outboxFile(config.storage()), clock);
+        AlertService alerts = AlertService.start(config, outboxFile(config.storage()), clock,
+                DeliverySettings.defaults(), role.claims());
         alerts.outbox().onAttempt(metrics::deliveryAttempt);
         aggregator.addListener(metrics);
         aggregator.addListener(alerts.listener());
@@ -122,10 +141,14 @@ public final class VigieSystem implements AutoCloseable {
                     }
                 });
         regenerator.onGenerated(metrics::siteGenerated);
-        regenerator.start(Duration.ofMinutes(1));
         HostPort listen = HostPort.parse(config.site().listen());
         server.set(await(StatusSiteServer.start(vertx, siteOut, listen.host(), listen.port())));
-        aggregator.addListener(regenerator);
+        role.whenLeader(() -> { // only the leader re-renders the site and sends alerts
+            regenerator.start(Duration.ofMinutes(1));
+            aggregator.addListener(regenerator);
+            regenerator.request();
+            alerts.resumeDelivery();
+        });
         LOG.info("status page on http://{}:{}/", listen.host(), server.get().port());
 
         EventLoopWatch loops = new EventLoopWatch(vertx, LOOP_BLOCKED);
@@ -142,19 +165,22 @@ public final class VigieSystem implements AutoCloseable {
 
         AggregatorQueue queue = new AggregatorQueue(AggregatorQueue.DEFAULT_CAPACITY);
         ExecutorService aggregatorThread = queue.executor();
-        MessageConsumer<StepResult> consumer = vertx.eventBus().localConsumer(StepResult.ADDRESS,
-                msg -> queue.submit(() -> {
-                    received.incrementAndGet();
-                    metrics.onStepResult(msg.body());
-                    if (accept(aggregator, msg.body())) {
-                        readiness.resultStored();
-                    }
-                }));
+        // a controller's results go through the vantages' vote first (SystemRole.intake), on the same thread
+        java.util.function.Consumer<StepResult> intake = role.intake(r -> {
+            if (accept(aggregator, r)) {
+                readiness.resultStored();
+            }
+        }, aggregatorThread);
+        MessageConsumer<StepResult> consumer = role.resultConsumer(vertx, msg -> queue.submit(() -> {
+            received.incrementAndGet();
+            metrics.onStepResult(msg.body());
+            intake.accept(msg.body());
+        }));
         await(consumer.completion());
 
-        Probes probes = Probes.start(vertx, config, record);
+        Probes probes = role.probesHere() ? Probes.start(vertx, config, record) : null;
         VigieSystem system = new VigieSystem(vertx, store, aggregator, alerts, regenerator, server.get(), admin,
-                aggregatorThread, consumer, probes);
+                aggregatorThread, consumer, probes, role);
         system.ops = new OpsParts(loops, alarm, readiness, received);
         return system;
     }
@@ -225,9 +251,12 @@ public final class VigieSystem implements AutoCloseable {
      */
     @Override
     public void close() {
-        safely("probes", () -> probes.close(STOP_GRACE));
-        safely("results in transit", this::awaitPublishedReceived);
+        if (probes != null) {
+            safely("probes", () -> probes.close(STOP_GRACE));
+            safely("results in transit", this::awaitPublishedReceived);
+        }
         safely("event-bus consumer", () -> await(consumer.unregister()));
+        safely("role", role::close);
         aggregatorThread.shutdown();
         safely("aggregator", () -> aggregatorThread.awaitTermination(30, TimeUnit.SECONDS));
         safely("site regenerator", regenerator::close);

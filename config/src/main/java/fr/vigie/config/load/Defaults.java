@@ -65,4 +65,13 @@ public final class Defaults {
     public static final Duration REPEAT_INTERVAL = Duration.ofHours(4);
     public static final String ADMIN_LISTEN = "127.0.0.1:8081";
     public static final Duration STALE_AFTER = fr.vigie.config.AlertsConfig.AdminApi.DEFAULT_STALE_AFTER;
+
+    // cluster (only when the section is present)
+    public static final String CLUSTER_NAME = "vigie";
+    public static final String CLUSTER_LISTEN = "127.0.0.1:5701";
+    public static final int CLUSTER_QUORUM = 2;
+    public static final Duration CLUSTER_HEARTBEAT = Duration.ofSeconds(5);
+    /** heartbeat-timeout when absent: three heartbeats missed */
+    public static final int CLUSTER_MISSED_HEARTBEATS = 3;
+    public static final Duration CLUSTER_MAX_CLOCK_DRIFT = Duration.ofSeconds(2);
 }
