@@ -29,7 +29,7 @@ class ArchitectureTest {
             "aggregator", Set.of("config", "probes"),
             "statuspage", Set.of("config", "probes", "aggregator"),
             "alerts", Set.of("config", "probes", "aggregator"),
-            "scoring", Set.of(),
+            "scoring", Set.of("aggregator", "simulator"), // their verdict and ground-truth records
             "bench", Set.of("config", "probes", "simulator", "aggregator", "statuspage", "alerts", "scoring"),
             "app", Set.of("config", "probes", "simulator", "aggregator", "statuspage", "alerts", "scoring"));
 
