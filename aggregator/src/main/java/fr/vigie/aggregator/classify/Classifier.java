@@ -20,7 +20,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,7 +211,7 @@ public final class Classifier {
         }
         boolean endOfDeclared = t.publishedCause == Cause.MAINTENANCE && !declared && !bad;
         t.rememberInEpisode(a);
-        if (endOfDeclared || hold.closes(t, t.publishedCause, streaks(t.episode))) {
+        if (endOfDeclared || hold.closes(t, t.publishedCause, EpisodeCauses.streaks(t.episode))) {
             t.open = false;
             t.onset = null;
             t.episode.clear();
@@ -222,16 +221,6 @@ public final class Classifier {
             return publish(t, t.published);
         }
         return publish(t, episodeVerdict(t, a, decidedAt));
-    }
-
-    private static int streaks(List<RoundAssessment> episode) {
-        int streaks = 0;
-        boolean previousBad = false;
-        for (RoundAssessment r : episode) {
-            if (!r.healthy() && !previousBad) streaks++;
-            previousBad = !r.healthy();
-        }
-        return streaks;
     }
 
     private Verdict publish(TargetState t, Verdict v) {
@@ -280,10 +269,5 @@ public final class Classifier {
         Verdict v = new Verdict(at, t.id, status, cause, holding, confidence, evidence, null);
         return t.published != null && t.published.sameStateAs(v) && t.published.evidence().equals(v.evidence())
                 ? t.published : v;
-    }
-
-    /** The cause with the highest score; ties go to the more specific cause (enum order after NONE). */
-    static Cause primary(Map<Cause, Double> scores) {
-        return EpisodeCauses.primary(scores);
     }
 }

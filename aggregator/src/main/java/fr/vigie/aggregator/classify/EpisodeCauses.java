@@ -59,9 +59,8 @@ final class EpisodeCauses {
         Map<Cause, Double> strongest = new EnumMap<>(Cause.class);
         double connectivity = 0;
         double hangs = 0;
-        int streaks = 0;
+        int streaks = streaks(episode);
         int retransmittedRounds = 0;
-        boolean previousBad = false;
         for (RoundAssessment r : episode) {
             boolean bad = !r.healthy();
             if (bad) {
@@ -76,9 +75,7 @@ final class EpisodeCauses {
                 RoundSignals sig = r.signals();
                 if (sig.synRetries() - sig.count(Symptom.UNREACHABLE) > 0) retransmittedRounds++;
                 hangs += r.hangs();
-                if (!previousBad) streaks++;
             }
-            previousBad = bad;
         }
         if (hangs > 0 && sum.getOrDefault(Cause.STORAGE, 0.0) > 0) {
             // Requests hanging while the rest answers fast, in an episode where storage errors show: fail-slow
@@ -132,6 +129,17 @@ final class EpisodeCauses {
         if (inferredFlood && cause == Cause.ATTACK) strength = Math.min(strength, INFERRED_FLOOD_STRENGTH);
         if (ambiguous || offPeak) strength = Math.min(strength, AMBIGUOUS_STRENGTH);
         return new Finding(cause, causes, share, strength, streaks, ambiguous, offPeak);
+    }
+
+    /** Bad streaks separated by healthy rounds: an attack pulses, a dead host or a crowd does not. */
+    static int streaks(List<RoundAssessment> episode) {
+        int streaks = 0;
+        boolean previousBad = false;
+        for (RoundAssessment r : episode) {
+            if (!r.healthy() && !previousBad) streaks++;
+            previousBad = !r.healthy();
+        }
+        return streaks;
     }
 
     private static void move(Map<Cause, Double> sum, Cause from, Cause to, double amount) {

@@ -65,7 +65,7 @@ class RoundSignalsTest {
     void ttfbUpWithNormalConnectIsQueueingSoSaturation() {
         RoundAssessment a = judge(all(r -> TraceScenario.isStatic(r) ? r : TraceScenario.slower(r, 14)));
         assertThat(a.status()).isEqualTo(Status.DEGRADED_PERFORMANCE);
-        assertThat(Classifier.primary(a.scores())).isEqualTo(Cause.SATURATION);
+        assertThat(EpisodeCauses.primary(a.scores())).isEqualTo(Cause.SATURATION);
         assertThat(fr(a)).containsPattern("temps de réponse médian \\d+,\\d s, 1[34] fois l'habitude")
                 .contains("connexion TCP normale").contains("ressources statiques normales");
     }
@@ -82,7 +82,7 @@ class RoundSignalsTest {
         steps.set(2, r -> TraceScenario.with(r, Outcome.SIGNATURE, 200, "waiting_room", r.connectMs(), 300.0));
         RoundAssessment a = judge(steps);
         assertThat(a.status()).isEqualTo(Status.DEGRADED_PERFORMANCE);
-        assertThat(Classifier.primary(a.scores())).isEqualTo(Cause.SATURATION);
+        assertThat(EpisodeCauses.primary(a.scores())).isEqualTo(Cause.SATURATION);
         assertThat(fr(a)).contains("1 étape sur 5 en échec : file d'attente");
     }
 
@@ -90,7 +90,7 @@ class RoundSignalsTest {
     void gatewayErrorsOnMostStepsAreAnOutageBySaturation() {
         RoundAssessment a = judge(all(r -> TraceScenario.with(r, Outcome.HTTP_ERROR, 503, null, r.connectMs(), 30.0)));
         assertThat(a.status()).isEqualTo(Status.MAJOR_OUTAGE);
-        assertThat(Classifier.primary(a.scores())).isEqualTo(Cause.SATURATION);
+        assertThat(EpisodeCauses.primary(a.scores())).isEqualTo(Cause.SATURATION);
     }
 
     @Test
@@ -116,7 +116,7 @@ class RoundSignalsTest {
                 r -> TraceScenario.with(r, Outcome.OK, 200, null, 1030.0, r.ttfbMs()),
                 r -> TraceScenario.with(r, Outcome.CONNECT_TIMEOUT, null, null, null, null)));
         // packet loss on the path and a flood both drop SYNs: network for now, scope and waves decide later
-        assertThat(Classifier.primary(a.scores())).isEqualTo(Cause.NETWORK);
+        assertThat(EpisodeCauses.primary(a.scores())).isEqualTo(Cause.NETWORK);
         assertThat(a.connectivity()).isGreaterThanOrEqualTo(2.0);
         assertThat(a.signals().synRetries()).isGreaterThanOrEqualTo(3);
         assertThat(fr(a)).contains("connexions TCP retardées de 1 à 4 s");
@@ -128,7 +128,7 @@ class RoundSignalsTest {
         steps.set(4, r -> TraceScenario.with(r, Outcome.SIGNATURE, 500, "io_error", r.connectMs(), 50.0));
         RoundAssessment a = judge(steps);
         assertThat(a.status()).isEqualTo(Status.PARTIAL_OUTAGE);
-        assertThat(Classifier.primary(a.scores())).isEqualTo(Cause.STORAGE);
+        assertThat(EpisodeCauses.primary(a.scores())).isEqualTo(Cause.STORAGE);
         assertThat(fr(a)).contains("erreur d'entrée/sortie").contains("seules les écritures échouent");
     }
 
@@ -137,14 +137,14 @@ class RoundSignalsTest {
         List<UnaryOperator<StepResult>> steps = new ArrayList<>(all(same()));
         steps.set(4, r -> TraceScenario.with(r, Outcome.RESPONSE_TIMEOUT, null, null, r.connectMs(), null));
         RoundAssessment a = judge(steps);
-        assertThat(Classifier.primary(a.scores())).isEqualTo(Cause.STORAGE);
+        assertThat(EpisodeCauses.primary(a.scores())).isEqualTo(Cause.STORAGE);
     }
 
     @Test
     void dnsFailureOnEveryStepIsANetworkMajorOutage() {
         RoundAssessment a = judge(all(r -> TraceScenario.with(r, Outcome.DNS_FAILURE, null, null, null, null)));
         assertThat(a.status()).isEqualTo(Status.MAJOR_OUTAGE);
-        assertThat(Classifier.primary(a.scores())).isEqualTo(Cause.NETWORK);
+        assertThat(EpisodeCauses.primary(a.scores())).isEqualTo(Cause.NETWORK);
         assertThat(a.networkish()).isTrue();
     }
 
@@ -155,7 +155,7 @@ class RoundSignalsTest {
         steps.set(3, r -> TraceScenario.with(r, Outcome.HTTP_ERROR, 500, null, r.connectMs(), 35.0));
         RoundAssessment a = judge(steps);
         assertThat(a.status()).isEqualTo(Status.PARTIAL_OUTAGE);
-        assertThat(Classifier.primary(a.scores())).isEqualTo(Cause.APPLICATION);
+        assertThat(EpisodeCauses.primary(a.scores())).isEqualTo(Cause.APPLICATION);
     }
 
     @Test
@@ -166,7 +166,7 @@ class RoundSignalsTest {
                 r -> TraceScenario.with(r, Outcome.HTTP_ERROR, 500, null, r.connectMs(), r.ttfbMs() * 15),
                 r -> TraceScenario.slower(r, 12),
                 r -> TraceScenario.slower(r, 12)));
-        assertThat(Classifier.primary(a.scores())).isEqualTo(Cause.SATURATION);
+        assertThat(EpisodeCauses.primary(a.scores())).isEqualTo(Cause.SATURATION);
     }
 
     @Test
@@ -174,7 +174,7 @@ class RoundSignalsTest {
         RoundAssessment a = judge(all(r -> TraceScenario.with(r, Outcome.SIGNATURE, 503, "maintenance",
                 r.connectMs(), 20.0)));
         assertThat(a.status()).isEqualTo(Status.UNDER_MAINTENANCE);
-        assertThat(Classifier.primary(a.scores())).isEqualTo(Cause.MAINTENANCE);
+        assertThat(EpisodeCauses.primary(a.scores())).isEqualTo(Cause.MAINTENANCE);
     }
 
     @Test
