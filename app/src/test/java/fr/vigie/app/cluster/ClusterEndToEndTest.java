@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,8 +62,9 @@ class ClusterEndToEndTest {
     private static final Duration ROUND = Duration.ofSeconds(2);
     private static final Pattern LEADER = Pattern.compile("leader: this controller \\(node \\S+\\) leads since (\\d+)");
 
+    /** shared by both tests; static so that JUnit deletes it once, after {@link #stopEverything()} */
     @TempDir
-    Path dir;
+    static Path dir;
 
     private final Vertx vertx = Vertx.vertx();
     private final List<NodeProcess> nodes = new ArrayList<>();
@@ -242,11 +244,15 @@ class ClusterEndToEndTest {
                 .as(stranger.tail()).isPresent();
     }
 
+    /** A test's nodes die with it: nothing of one test writes into the shared directory during the next. */
+    @AfterEach
+    void stopNodes() throws InterruptedException {
+        NodeProcess.closeAll(nodes);
+        nodes.clear();
+    }
+
     @AfterAll
     void stopEverything() throws Exception {
-        for (NodeProcess n : nodes) {
-            n.close();
-        }
         if (fleet != null) {
             fleet.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
