@@ -103,6 +103,10 @@ final class Timeline {
         return best;
     }
 
+    List<StateInterval> states() {
+        return states;
+    }
+
     List<StatusChange> changes() {
         return changes;
     }

@@ -55,7 +55,7 @@ public final class Classifier {
         this.extractor = new SignalExtractor(new SymptomReader(
                 config.probing() == null ? List.of() : config.probing().signatures()));
         this.judge = new RoundJudge(tuning.slowFactor());
-        this.fleet = new FleetView(tuning.window());
+        this.fleet = new FleetView(tuning.window(), tuning.closeAfterRounds());
         this.hold = new StatusHold(tuning.openAfterRounds(), tuning.closeAfterRounds());
         this.words = new EpisodeWords(zone);
     }
@@ -137,7 +137,8 @@ public final class Classifier {
         learn(t, round, slot, a);
 
         boolean unhealthy = !a.healthy();
-        fleet.update(t.id, t.group, t.kind, first.ts(), unhealthy, a.networkish());
+        boolean troubled = unhealthy || a.signals().synRetries() > 0;
+        fleet.update(t.id, t.group, t.kind, first.ts(), unhealthy, a.networkish(), troubled);
         if (unhealthy && a.status() != Status.UNDER_MAINTENANCE
                 && fleet.vantageSuspected(t.id, t.kind, true, a.networkish(), first.ts())) {
             a = asVantage(a, t);
@@ -238,7 +239,10 @@ public final class Classifier {
 
     /** The verdict of an open episode: the status that held, the cause the episode supports, and the public bar. */
     private Verdict episodeVerdict(TargetState t, RoundAssessment latest, Instant at) {
-        int affected = fleet.affectedInGroup(t.group, latest.signals().start());
+        // Scope over the whole episode: a lossy shared route fails the group's services in turn, round by round.
+        Instant now = latest.signals().start();
+        Instant episodeStart = t.episode.isEmpty() ? now : t.episode.get(0).signals().start();
+        int affected = Math.max(fleet.affectedInGroup(t.group, now), fleet.affectedInGroupSince(t.group, episodeStart, now));
         boolean groupWide = affected >= 2;
         Cause cause;
         Set<Cause> holding;
@@ -251,7 +255,7 @@ public final class Classifier {
             confidence = 0.9;
         } else {
             Cause before = t.publishedCause == Cause.UNKNOWN && t.withheld != null ? t.withheld : t.publishedCause;
-            boolean neighboursFine = !groupWide && fleet.seenInGroup(t.group, latest.signals().start()) >= 2;
+            boolean neighboursFine = !groupWide && fleet.seenInGroup(t.group, now) >= 2;
             finding = causes.find(t.episode, before, groupWide, neighboursFine, t.onset, latest.strength());
             confidence = PublicationBar.confidence(finding, groupWide);
             if (PublicationBar.publishable(finding.cause(), confidence)) {

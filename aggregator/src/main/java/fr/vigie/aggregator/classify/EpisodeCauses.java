@@ -116,7 +116,7 @@ final class EpisodeCauses {
                 && sum.getOrDefault(published, 0.0) >= CAUSE_KEEP_SHARE * sum.getOrDefault(cause, 0.0)) {
             cause = published; // a new cause must clearly overtake the published one: no flapping between causes
         }
-        Set<Cause> causes = holding(sum, rounds, cause);
+        Set<Cause> causes = holding(sum, rounds, cause, groupWide, onset != null && onset.schoolRush());
         double total = 0;
         for (Map.Entry<Cause, Double> e : sum.entrySet()) {
             // co-causes that hold on their own evidence do not dilute the primary (6 April: attack and saturation)
@@ -162,7 +162,8 @@ final class EpisodeCauses {
         return best;
     }
 
-    private static Set<Cause> holding(Map<Cause, Double> sum, Map<Cause, Integer> rounds, Cause primary) {
+    private static Set<Cause> holding(Map<Cause, Double> sum, Map<Cause, Integer> rounds, Cause primary,
+                                      boolean groupWide, boolean schoolRush) {
         Set<Cause> causes = EnumSet.noneOf(Cause.class);
         causes.add(primary);
         if (primary == Cause.UNKNOWN) {
@@ -170,8 +171,22 @@ final class EpisodeCauses {
         }
         double top = sum.getOrDefault(primary, 0.0);
         sum.forEach((c, v) -> {
-            if (v >= SECONDARY_SHARE * top && rounds.getOrDefault(c, 0) >= SECONDARY_MIN_ROUNDS) causes.add(c);
+            if (v >= SECONDARY_SHARE * top && rounds.getOrDefault(c, 0) >= SECONDARY_MIN_ROUNDS
+                && !effectOf(primary, c, groupWide, schoolRush)) causes.add(c);
         });
         return causes;
+    }
+
+    /**
+     * Symptoms the primary cause produces by itself are not a second cause: a flood overloads its target and drops
+     * its connections; loss on a path makes requests time out. They are a co-cause only on evidence of their own:
+     * the school rush for an overload (6 April: a crowd and a flood), the whole hosting group for a network fault.
+     */
+    static boolean effectOf(Cause primary, Cause secondary, boolean groupWide, boolean schoolRush) {
+        return switch (primary) {
+            case ATTACK -> secondary == Cause.SATURATION && !schoolRush || secondary == Cause.NETWORK && !groupWide;
+            case NETWORK -> secondary == Cause.SATURATION && !schoolRush;
+            default -> false;
+        };
     }
 }

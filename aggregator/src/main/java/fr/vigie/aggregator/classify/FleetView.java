@@ -20,19 +20,44 @@ final class FleetView {
     static final int VANTAGE_MIN_TARGETS = 3;
 
     private final Map<String, Entry> latest = new LinkedHashMap<>();
+    /** Per control target: its clean rounds in a row since it last showed trouble (max value: never troubled). */
+    private final Map<String, Integer> controlCleanRounds = new LinkedHashMap<>();
     private final Duration horizon;
+    private final int clearRounds;
 
-    FleetView(Duration horizon) {
+    /**
+     * @param horizon     how old a target's latest round may be and still count as "now"
+     * @param clearRounds clean rounds a control target needs before Vigie trusts its own path again
+     */
+    FleetView(Duration horizon, int clearRounds) {
         this.horizon = horizon;
+        this.clearRounds = Math.max(1, clearRounds);
     }
 
-    void update(String target, String group, TargetKind kind, Instant ts, boolean unhealthy, boolean networkish) {
-        latest.put(target, new Entry(target, group, kind, ts, unhealthy, networkish));
+    /**
+     * @param troubled for a control target: it failed, or it answered only after SYN retransmissions (our own path
+     *                 drops packets even when the control still answers)
+     */
+    void update(String target, String group, TargetKind kind, Instant ts, boolean unhealthy, boolean networkish,
+                boolean troubled) {
+        Entry before = latest.get(target);
+        Instant lastUnhealthy = unhealthy ? ts : before == null ? null : before.lastUnhealthy;
+        latest.put(target, new Entry(target, group, kind, ts, unhealthy, networkish, lastUnhealthy));
+        if (kind == TargetKind.CONTROL) {
+            int clean = controlCleanRounds.getOrDefault(target, Integer.MAX_VALUE);
+            controlCleanRounds.put(target, troubled ? 0 : clean == Integer.MAX_VALUE ? clean : clean + 1);
+        }
     }
 
-    /** True when this target's unreachability is better explained by the prober's own side. */
+    /** True when this target's failure is better explained by the prober's own side. */
     boolean vantageSuspected(String self, TargetKind selfKind, boolean unhealthy, boolean networkish, Instant ts) {
-        if (selfKind == TargetKind.CONTROL && unhealthy) {
+        if (selfKind == TargetKind.CONTROL) {
+            return unhealthy;
+        }
+        if (unhealthy && ownPathSuspect(ts) && failingGroups(ts) >= 2) {
+            // Our path lost packets lately and services of several hosts fail with it: a time-out or a 5xx measured
+            // through that path says nothing about the service. (One host failing beside a control's blip is that
+            // host's fault.)
             return true;
         }
         if (!networkish) {
@@ -42,11 +67,8 @@ final class FleetView {
         int failing = 0;
         Set<String> groups = new HashSet<>();
         for (Entry e : latest.values()) {
-            if (!recent(e, ts)) {
+            if (!recent(e, ts) || e.kind == TargetKind.CONTROL) {
                 continue;
-            }
-            if (e.kind == TargetKind.CONTROL && e.unhealthy && !e.target.equals(self)) {
-                return true;
             }
             recent++;
             if (e.unhealthy && e.networkish) {
@@ -57,6 +79,38 @@ final class FleetView {
         return recent >= VANTAGE_MIN_TARGETS && failing >= VANTAGE_SHARE * recent && groups.size() >= 2;
     }
 
+    /**
+     * Most recently probed control targets showed trouble within their last {@code clearRounds} rounds. A lossy
+     * uplink lets the control through now and then: one clean round does not clear it, as one bad round does not
+     * open an episode.
+     */
+    private boolean ownPathSuspect(Instant ts) {
+        int controls = 0;
+        int troubled = 0;
+        for (Map.Entry<String, Integer> c : controlCleanRounds.entrySet()) {
+            Entry e = latest.get(c.getKey());
+            if (e == null || !recent(e, ts)) {
+                continue;
+            }
+            controls++;
+            if (c.getValue() < clearRounds) {
+                troubled++;
+            }
+        }
+        return controls > 0 && 2 * troubled > controls;
+    }
+
+    /** Hosting groups (an ungrouped target is its own) with a service whose latest round failed. */
+    private int failingGroups(Instant ts) {
+        Set<String> groups = new HashSet<>();
+        for (Entry e : latest.values()) {
+            if (recent(e, ts) && e.unhealthy && e.kind != TargetKind.CONTROL) {
+                groups.add(e.group == null ? "target:" + e.target : e.group);
+            }
+        }
+        return groups.size();
+    }
+
     /** Targets of the same hosting group (self included) whose latest round was unhealthy. */
     int affectedInGroup(String group, Instant ts) {
         if (group == null) {
@@ -65,6 +119,24 @@ final class FleetView {
         int n = 0;
         for (Entry e : latest.values()) {
             if (recent(e, ts) && e.unhealthy && Objects.equals(group, e.group)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Targets of the same hosting group (self included) unhealthy in some round since {@code since}, among those
+     * probed lately: loss on a shared route hits the group's services in turn, not all in the same round.
+     */
+    int affectedInGroupSince(String group, Instant since, Instant ts) {
+        if (group == null) {
+            return 0;
+        }
+        int n = 0;
+        for (Entry e : latest.values()) {
+            if (recent(e, ts) && Objects.equals(group, e.group) && e.lastUnhealthy != null
+                && !e.lastUnhealthy.isBefore(since)) {
                 n++;
             }
         }
@@ -90,6 +162,6 @@ final class FleetView {
     }
 
     private record Entry(String target, String group, TargetKind kind, Instant ts, boolean unhealthy,
-                         boolean networkish) {
+                         boolean networkish, Instant lastUnhealthy) {
     }
 }

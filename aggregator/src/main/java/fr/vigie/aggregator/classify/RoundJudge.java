@@ -83,8 +83,10 @@ final class RoundJudge {
         // Writes failing without a named cause while reads or static files answer at their usual speed: the
         // storage behind the writes. Under load (reads slow too) a failing write is one more overloaded request.
         boolean readsNormal = Double.isNaN(s.readRatio()) || s.readRatio() < slowFactor;
+        // A round whose connections were resent (SYN retransmissions) is on a lossy path: a write timing out there
+        // is the path's doing as likely as the disk's.
         boolean writesOnly = s.writeUnnamed() > 0 && s.readFailed() == 0 && s.staticFailed() == 0 && readsNormal
-                && s.answeredNonWrites() > 0;
+                && s.answeredNonWrites() > 0 && s.synRetries() == 0;
         Map<Symptom, Integer> counted = new EnumMap<>(Symptom.class);
         counted.putAll(s.symptoms());
         if (writesOnly) {

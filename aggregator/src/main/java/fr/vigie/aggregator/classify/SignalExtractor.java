@@ -117,13 +117,14 @@ final class SignalExtractor {
     }
 
     /**
-     * A write that failed without saying why in a way that names another cause: a bare 5xx, a time-out, a reset or a
-     * generic error page. Wrong content, loops and oversized answers name the application, not what stores data.
+     * A write that failed without saying why in a way that names another cause: a bare 5xx, a time-out or a generic
+     * error page. Wrong content, loops and oversized answers name the application, not what stores data; a reset is
+     * the connection's fate (a lossy path, a crash, a mitigation device), not a storage answer.
      */
     private static boolean unnamedWriteFailure(StepResult r, Symptom s) {
         return switch (r.outcome()) {
             case HTTP_ERROR -> r.status() == null || r.status() >= 500;
-            case RESPONSE_TIMEOUT, RESET -> true;
+            case RESPONSE_TIMEOUT -> true;
             case SIGNATURE -> s == Symptom.APPLICATION || s == Symptom.SATURATION && !"waiting_room".equals(r.signature())
                     && !"rate_limited".equals(r.signature());
             default -> false;

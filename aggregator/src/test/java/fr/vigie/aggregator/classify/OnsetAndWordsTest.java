@@ -78,19 +78,20 @@ class OnsetAndWordsTest {
     @Test
     void controlTargetFailingOrNearlyAllUnreachableBlamesTheVantage() {
         Instant t = Instant.parse("2021-04-06T09:00:00Z");
-        FleetView fleet = new FleetView(Duration.ofMinutes(10));
-        fleet.update("a", "g1", TargetKind.ENT, t, true, true);
-        fleet.update("b", "g2", TargetKind.ENT, t, false, false);
-        fleet.update("c", "g3", TargetKind.ENT, t, false, false);
+        FleetView fleet = new FleetView(Duration.ofMinutes(10), 3);
+        fleet.update("a", "g1", TargetKind.ENT, t, true, true, true);
+        fleet.update("b", "g2", TargetKind.ENT, t, false, false, false);
+        fleet.update("c", "g3", TargetKind.ENT, t, false, false, false);
         assertThat(fleet.vantageSuspected("a", TargetKind.ENT, true, true, t)).isFalse();
 
-        fleet.update("b", "g2", TargetKind.ENT, t, true, true);
-        fleet.update("c", "g3", TargetKind.ENT, t, true, true);
+        fleet.update("b", "g2", TargetKind.ENT, t, true, true, true);
+        fleet.update("c", "g3", TargetKind.ENT, t, true, true, true);
         assertThat(fleet.vantageSuspected("a", TargetKind.ENT, true, true, t)).isTrue();
 
-        FleetView withControl = new FleetView(Duration.ofMinutes(10));
-        withControl.update("witness", null, TargetKind.CONTROL, t, true, true);
-        withControl.update("a", "g1", TargetKind.ENT, t, true, true);
+        FleetView withControl = new FleetView(Duration.ofMinutes(10), 3);
+        withControl.update("witness", null, TargetKind.CONTROL, t, true, true, true);
+        withControl.update("a", "g1", TargetKind.ENT, t, true, true, true);
+        withControl.update("b", "g2", TargetKind.ENT, t, true, true, true);
         assertThat(withControl.vantageSuspected("a", TargetKind.ENT, true, true, t)).isTrue();
         // A stale control failure from long ago says nothing now.
         assertThat(withControl.vantageSuspected("a", TargetKind.ENT, true, true, t.plus(Duration.ofHours(1))))
@@ -100,12 +101,63 @@ class OnsetAndWordsTest {
     @Test
     void oneHostingGroupDownIsNotTheVantage() {
         Instant t = Instant.parse("2021-04-06T09:00:00Z");
-        FleetView fleet = new FleetView(Duration.ofMinutes(10));
+        FleetView fleet = new FleetView(Duration.ofMinutes(10), 3);
         for (String id : List.of("a", "b", "c", "d")) {
-            fleet.update(id, "same", TargetKind.ENT, t, true, true);
+            fleet.update(id, "same", TargetKind.ENT, t, true, true, true);
         }
-        fleet.update("e", "other", TargetKind.ENT, t, false, false);
+        fleet.update("e", "other", TargetKind.ENT, t, false, false, false);
         assertThat(fleet.vantageSuspected("a", TargetKind.ENT, true, true, t)).isFalse();
         assertThat(fleet.affectedInGroup("same", t)).isEqualTo(4);
+    }
+
+    @Test
+    void aLossyUplinkKeepsTheVantageSuspectUntilTheControlIsCleanForTheClosingRounds() {
+        Instant t = Instant.parse("2021-04-06T09:00:00Z");
+        FleetView fleet = new FleetView(Duration.ofMinutes(10), 3);
+        fleet.update("witness", null, TargetKind.CONTROL, t, true, true, true);
+        // The control answers in the next round: one clean round does not clear Vigie's own path...
+        Instant next = t.plusSeconds(5);
+        fleet.update("witness", null, TargetKind.CONTROL, next, false, false, false);
+        fleet.update("a", "g1", TargetKind.ENT, next, true, false, true);
+        assertThat(fleet.vantageSuspected("a", TargetKind.ENT, true, false, next))
+                .as("one host failing beside the control's trouble is that host's fault").isFalse();
+        fleet.update("b", "g2", TargetKind.ENT, next, true, false, true);
+        assertThat(fleet.vantageSuspected("a", TargetKind.ENT, true, false, next))
+                .as("services of two hosts timing out through a path that just lost packets: ours").isTrue();
+        // ...nor does a round it passed only after resending its SYN.
+        fleet.update("witness", null, TargetKind.CONTROL, next.plusSeconds(5), false, false, true);
+        fleet.update("witness", null, TargetKind.CONTROL, next.plusSeconds(10), false, false, false);
+        fleet.update("witness", null, TargetKind.CONTROL, next.plusSeconds(15), false, false, false);
+        assertThat(fleet.vantageSuspected("a", TargetKind.ENT, true, false, next.plusSeconds(15))).isTrue();
+        fleet.update("witness", null, TargetKind.CONTROL, next.plusSeconds(20), false, false, false);
+        assertThat(fleet.vantageSuspected("a", TargetKind.ENT, true, false, next.plusSeconds(20)))
+                .as("three clean control rounds in a row: the path is trusted again").isFalse();
+    }
+
+    @Test
+    void oneControlFailingBesideAHealthyOneIsThatControlsOwnProblem() {
+        Instant t = Instant.parse("2021-04-06T09:00:00Z");
+        FleetView fleet = new FleetView(Duration.ofMinutes(10), 3);
+        fleet.update("witness-1", null, TargetKind.CONTROL, t, true, true, true);
+        fleet.update("witness-2", null, TargetKind.CONTROL, t, false, false, false);
+        fleet.update("a", "g1", TargetKind.ENT, t, true, false, true);
+        assertThat(fleet.vantageSuspected("a", TargetKind.ENT, true, false, t)).isFalse();
+        assertThat(fleet.vantageSuspected("witness-1", TargetKind.CONTROL, true, true, t))
+                .as("the failing control's own verdict stays vantage").isTrue();
+    }
+
+    @Test
+    void servicesOfOneGroupFailingInTurnCountAsTheGroupOverTheEpisode() {
+        Instant t = Instant.parse("2021-04-06T09:00:00Z");
+        FleetView fleet = new FleetView(Duration.ofMinutes(10), 3);
+        fleet.update("a", "route", TargetKind.ENT, t, true, true, true);
+        fleet.update("b", "route", TargetKind.ENT, t, false, false, false);
+        Instant later = t.plusSeconds(10);
+        fleet.update("a", "route", TargetKind.ENT, later, false, false, false);
+        fleet.update("b", "route", TargetKind.ENT, later, true, true, true);
+        assertThat(fleet.affectedInGroup("route", later)).as("this round alone: only b").isEqualTo(1);
+        assertThat(fleet.affectedInGroupSince("route", t, later)).as("since the episode began: a and b")
+                .isEqualTo(2);
+        assertThat(fleet.affectedInGroupSince("route", later, later)).isEqualTo(1);
     }
 }
