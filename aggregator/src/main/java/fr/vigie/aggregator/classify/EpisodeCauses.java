@@ -1,6 +1,7 @@
 package fr.vigie.aggregator.classify;
 
 import fr.vigie.aggregator.Cause;
+import fr.vigie.probes.Outcome;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -29,6 +30,8 @@ final class EpisodeCauses {
      * intermittently (some connect after SYN retransmissions) while its neighbours on the same host answer.
      */
     static final double INFERRED_FLOOD_STRENGTH = 0.7;
+    /** Failure label of a refused connection. */
+    private static final String REFUSED = Outcome.CONNECT_REFUSED.wire();
 
     /**
      * What the episode supports.
@@ -58,12 +61,15 @@ final class EpisodeCauses {
         Map<Cause, Integer> rounds = new EnumMap<>(Cause.class);
         Map<Cause, Double> strongest = new EnumMap<>(Cause.class);
         double connectivity = 0;
+        double refused = 0;
         double hangs = 0;
         int streaks = streaks(episode);
         int retransmittedRounds = 0;
+        int badRounds = 0;
         for (RoundAssessment r : episode) {
             boolean bad = !r.healthy();
             if (bad) {
+                badRounds++;
                 r.scores().forEach((c, v) -> {
                     sum.merge(c, v, Double::sum);
                     if (v >= 0.5) {
@@ -75,7 +81,17 @@ final class EpisodeCauses {
                 RoundSignals sig = r.signals();
                 if (sig.synRetries() - sig.count(Symptom.UNREACHABLE) > 0) retransmittedRounds++;
                 hangs += r.hangs();
+                refused += sig.failureLabels().getOrDefault(REFUSED, 0);
             }
+        }
+        boolean stoppedService = false;
+        if (refused > 0 && !groupWide && neighboursFine) {
+            // Connections refused by one service while the others on its host answer: the host and the route are
+            // up (the refusal comes from the host), the service's process is not listening: a restart, a crash.
+            move(sum, Cause.NETWORK, Cause.APPLICATION, refused);
+            rounds.put(Cause.APPLICATION, Math.max(rounds.getOrDefault(Cause.APPLICATION, 0),
+                    rounds.getOrDefault(Cause.NETWORK, 0)));
+            stoppedService = true;
         }
         if (hangs > 0 && sum.getOrDefault(Cause.STORAGE, 0.0) > 0) {
             // Requests hanging while the rest answers fast, in an episode where storage errors show: fail-slow
@@ -116,6 +132,21 @@ final class EpisodeCauses {
                 && sum.getOrDefault(published, 0.0) >= CAUSE_KEEP_SHARE * sum.getOrDefault(cause, 0.0)) {
             cause = published; // a new cause must clearly overtake the published one: no flapping between causes
         }
+        boolean crowdPlausible = onset != null && onset.schoolRush() && groupWide;
+        boolean floodSigns = false;
+        if (cause == Cause.SATURATION && !crowdPlausible && sum.getOrDefault(Cause.ATTACK, 0.0) > 0) {
+            // An overload with a flood's signs of its own (challenge pages, waves, lost connections next to its
+            // neighbours' answers), and no crowd to explain it: the overload is the flood's effect. On one round of
+            // such signs, neither is named yet.
+            // Counted in rounds: a challenge page is one answer, an overload fails or slows every request.
+            int attackRounds = rounds.getOrDefault(Cause.ATTACK, 0);
+            if (attackRounds >= SECONDARY_MIN_ROUNDS && attackRounds >= SECONDARY_SHARE * badRounds) {
+                move(sum, Cause.SATURATION, Cause.ATTACK, sum.get(Cause.SATURATION));
+                cause = Cause.ATTACK;
+            } else {
+                floodSigns = true;
+            }
+        }
         Set<Cause> causes = holding(sum, rounds, cause, groupWide, onset != null && onset.schoolRush());
         double total = 0;
         for (Map.Entry<Cause, Double> e : sum.entrySet()) {
@@ -127,7 +158,10 @@ final class EpisodeCauses {
         // names the attack while the flood phase shows only latency).
         double strength = Math.max(latestStrength, strongest.getOrDefault(cause, 0.0));
         if (inferredFlood && cause == Cause.ATTACK) strength = Math.min(strength, INFERRED_FLOOD_STRENGTH);
-        if (ambiguous || offPeak) strength = Math.min(strength, AMBIGUOUS_STRENGTH);
+        if (stoppedService && cause == Cause.APPLICATION) strength = Math.min(strength, INFERRED_FLOOD_STRENGTH);
+        if (ambiguous || offPeak || floodSigns && cause == Cause.SATURATION) {
+            strength = Math.min(strength, AMBIGUOUS_STRENGTH);
+        }
         return new Finding(cause, causes, share, strength, streaks, ambiguous, offPeak);
     }
 
@@ -180,11 +214,13 @@ final class EpisodeCauses {
     /**
      * Symptoms the primary cause produces by itself are not a second cause: a flood overloads its target and drops
      * its connections; loss on a path makes requests time out. They are a co-cause only on evidence of their own:
-     * the school rush for an overload (6 April: a crowd and a flood), the whole hosting group for a network fault.
+     * for an overload beside a flood, the school rush and the host's other services struggling too (6 April: a crowd
+     * on every platform and a flood on some); for a network fault, the whole hosting group.
      */
     static boolean effectOf(Cause primary, Cause secondary, boolean groupWide, boolean schoolRush) {
         return switch (primary) {
-            case ATTACK -> secondary == Cause.SATURATION && !schoolRush || secondary == Cause.NETWORK && !groupWide;
+            case ATTACK -> secondary == Cause.SATURATION && !(schoolRush && groupWide)
+                           || secondary == Cause.NETWORK && !groupWide;
             case NETWORK -> secondary == Cause.SATURATION && !schoolRush;
             default -> false;
         };

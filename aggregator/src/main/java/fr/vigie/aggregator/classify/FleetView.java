@@ -18,6 +18,12 @@ final class FleetView {
     /** Share of recently probed targets that must be unreachable together to blame the vantage point. */
     static final double VANTAGE_SHARE = 0.8;
     static final int VANTAGE_MIN_TARGETS = 3;
+    /**
+     * Share of recently probed services failing that, with the control target in trouble, blames our own path: loss
+     * on the vantage's uplink fails most services (any one of a journey's packets may be lost), a crowd or a flood
+     * fails the services of one platform.
+     */
+    static final double OWN_PATH_SHARE = 0.5;
 
     private final Map<String, Entry> latest = new LinkedHashMap<>();
     /** Per control target: its clean rounds in a row since it last showed trouble (max value: never troubled). */
@@ -54,7 +60,7 @@ final class FleetView {
         if (selfKind == TargetKind.CONTROL) {
             return unhealthy;
         }
-        if (unhealthy && ownPathSuspect(ts) && failingGroups(ts) >= 2) {
+        if (unhealthy && ownPathSuspect(ts) && widespread(ts)) {
             // Our path lost packets lately and services of several hosts fail with it: a time-out or a 5xx measured
             // through that path says nothing about the service. (One host failing beside a control's blip is that
             // host's fault.)
@@ -100,15 +106,25 @@ final class FleetView {
         return controls > 0 && 2 * troubled > controls;
     }
 
-    /** Hosting groups (an ungrouped target is its own) with a service whose latest round failed. */
-    private int failingGroups(Instant ts) {
+    /**
+     * Failures spread the way a fault on our side spreads them: services of two hosts or more (an ungrouped target
+     * is its own host), and at least {@link #OWN_PATH_SHARE} of the services probed lately.
+     */
+    private boolean widespread(Instant ts) {
         Set<String> groups = new HashSet<>();
+        int recent = 0;
+        int failing = 0;
         for (Entry e : latest.values()) {
-            if (recent(e, ts) && e.unhealthy && e.kind != TargetKind.CONTROL) {
+            if (!recent(e, ts) || e.kind == TargetKind.CONTROL) {
+                continue;
+            }
+            recent++;
+            if (e.unhealthy) {
+                failing++;
                 groups.add(e.group == null ? "target:" + e.target : e.group);
             }
         }
-        return groups.size();
+        return groups.size() >= 2 && failing >= OWN_PATH_SHARE * recent;
     }
 
     /** Targets of the same hosting group (self included) whose latest round was unhealthy. */

@@ -93,6 +93,13 @@ final class RoundJudge {
             s.writeUnnamedBy().forEach((symptom, n) -> counted.merge(symptom, -n, Integer::sum));
             add(scores, Cause.STORAGE, WRITE_ASYMMETRY_WEIGHT * s.writeUnnamed());
         }
+        if (!slow && s.badGateway() > 0) {
+            // 502: the proxy got no valid answer from the application (RFC 9110 15.6.3), while the answers that
+            // came were at their usual speed: instances down or restarting, not a queue (an overload is slow, and
+            // its proxies time out: 504).
+            counted.merge(Symptom.SATURATION, -s.badGateway(), Integer::sum);
+            counted.merge(Symptom.APPLICATION, s.badGateway(), Integer::sum);
+        }
         add(scores, Cause.SATURATION, n(counted, Symptom.SATURATION));
         add(scores, Cause.ATTACK, n(counted, Symptom.ATTACK));
         // Body signatures name storage and maintenance directly: weigh them above the generic codes.

@@ -34,6 +34,7 @@ import java.util.Map;
  * @param judgeable      baselines are known for the steps measured, so slowness can be judged
  * @param writeUnnamedBy the {@code writeUnnamed} steps per symptom
  * @param dynamicTtfbMs  median time-to-first-byte of answered dynamic (non-static) steps with a known baseline
+ * @param badGateway     failing steps answered 502 Bad Gateway (the proxy got no valid answer from the application)
  */
 record RoundSignals(Instant start, int executed, int failed, Map<Symptom, Integer> symptoms,
                     Map<String, Integer> failureLabels, boolean firstStepFailed, int staticExecuted,
@@ -41,7 +42,7 @@ record RoundSignals(Instant start, int executed, int failed, Map<Symptom, Intege
                     double ttfbRatio, double staticRatio, double writeRatio, double readRatio, double connectMs,
                     double connectRatio, double usualTtfbMs, int synRetries, boolean declaredMaintenance,
                     Integer queueWaitS, boolean judgeable, Map<Symptom, Integer> writeUnnamedBy,
-                    double dynamicTtfbMs) {
+                    double dynamicTtfbMs, int badGateway) {
 
     int count(Symptom s) {
         return symptoms.getOrDefault(s, 0);

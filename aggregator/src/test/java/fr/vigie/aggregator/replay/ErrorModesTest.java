@@ -194,4 +194,93 @@ class ErrorModesTest {
             assertThat(release.ts()).isBefore(sc.roundStart(FAULT_END + 1));
         }
     }
+
+    @Test
+    void aLossyUplinkThatLetsTheControlThroughNowAndThenPublishesNothingAboutTheServices() throws Exception {
+        // Vigie's own uplink drops packets: every service times out on some step in every round; the control target
+        // fails one round in three, answers after a resent SYN in the next, cleanly in the third.
+        VigieConfig cfg = TestConfigs.config("witness@control#control", "ent-a@hostX", "ent-b@hostX", "ent-c@hostY",
+                "ent-d@hostY");
+        List<String> all = List.of("witness", "ent-a", "ent-b", "ent-c", "ent-d");
+        TraceScenario sc = new TraceScenario(all, MID_MORNING, Duration.ofSeconds(30));
+        ReplayClassifier.Summary s = replay(cfg, trace(sc, (t, k, i, r) -> {
+            if (t.equals("witness")) {
+                int phase = (k - WARM) % 3;
+                if (phase == 0) return TraceScenario.with(r, Outcome.RESPONSE_TIMEOUT, null, null, r.connectMs(), null);
+                if (phase == 1) return TraceScenario.with(r, Outcome.OK, 200, null, r.connectMs() + 1000, r.ttfbMs());
+                return r;
+            }
+            if (i == 2 + (k + t.charAt(4)) % 3) {
+                return TraceScenario.with(r, Outcome.RESPONSE_TIMEOUT, null, null, r.connectMs(), null);
+            }
+            return i == 0 ? TraceScenario.with(r, Outcome.OK, 200, null, r.connectMs() + 1000, r.ttfbMs()) : r;
+        }));
+
+        for (String t : List.of("ent-a", "ent-b", "ent-c", "ent-d")) {
+            assertThat(s.verdicts()).filteredOn(v -> v.target().equals(t)).as(t)
+                    .anySatisfy(v -> assertThat(v.cause()).isEqualTo(Cause.VANTAGE))
+                    .allSatisfy(v -> assertThat(v.status()).isEqualTo(Status.OPERATIONAL));
+        }
+    }
+
+    @Test
+    void aRollingDeployAnsweringBadGatewayAtUsualSpeedIsNotSaturation() throws Exception {
+        // Instances restart one by one behind the proxy: some dynamic requests get a fast 502, the rest answer as usual.
+        TraceScenario sc = new TraceScenario(fleet, MID_MORNING, Duration.ofSeconds(30));
+        ReplayClassifier.Summary s = replay(config, trace(sc, (t, k, i, r) -> t.equals("ent-d")
+                && (i == 3 || i == 2 && k % 2 == 0)
+                ? TraceScenario.with(r, Outcome.SIGNATURE, 502, "gateway_error", r.connectMs(), 15.0) : r));
+
+        assertThat(bad(s, "ent-d")).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.cause()).isIn(Cause.APPLICATION, Cause.UNKNOWN);
+            assertThat(v.causes()).doesNotContain(Cause.SATURATION);
+        });
+        assertThat(bad(s, "ent-d")).anySatisfy(v -> assertThat(v.cause()).isEqualTo(Cause.APPLICATION));
+    }
+
+    @Test
+    void aServiceRefusingConnectionsWhileItsHostAnswersIsItsOwnFaultNotTheNetwork() throws Exception {
+        // ent-a's process does not listen (a restart): its host answers the SYN with a refusal; ent-b and ent-c, on
+        // the same host, answer.
+        TraceScenario sc = new TraceScenario(fleet, MID_MORNING, Duration.ofSeconds(30));
+        ReplayClassifier.Summary s = replay(config, trace(sc, (t, k, i, r) -> t.equals("ent-a")
+                ? TraceScenario.with(r, Outcome.CONNECT_REFUSED, null, null, null, null) : r));
+
+        assertThat(bad(s, "ent-a")).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.cause()).isIn(Cause.APPLICATION, Cause.UNKNOWN);
+            assertThat(v.causes()).doesNotContain(Cause.NETWORK);
+        });
+        assertThat(bad(s, "ent-a")).anySatisfy(v -> assertThat(v.cause()).isEqualTo(Cause.APPLICATION));
+    }
+
+    @Test
+    void theWholeHostRefusingConnectionsIsNetwork() throws Exception {
+        TraceScenario sc = new TraceScenario(fleet, MID_MORNING, Duration.ofSeconds(30));
+        ReplayClassifier.Summary s = replay(config, trace(sc, (t, k, i, r) -> t.endsWith("a") || t.endsWith("b")
+                || t.endsWith("c") ? TraceScenario.with(r, Outcome.CONNECT_REFUSED, null, null, null, null) : r));
+
+        for (String t : List.of("ent-a", "ent-b", "ent-c")) {
+            assertThat(bad(s, t)).as(t).isNotEmpty();
+            assertThat(bad(s, t).get(bad(s, t).size() - 1).cause()).as(t).isEqualTo(Cause.NETWORK);
+        }
+    }
+
+    @Test
+    void aFloodsOverloadOnOneServiceOutsideTheRushIsTheAttackWithoutASecondSaturation() throws Exception {
+        // 10:00, one service: challenge pages on some requests, 503s and slow answers on the others.
+        TraceScenario sc = new TraceScenario(fleet, MID_MORNING, Duration.ofSeconds(30));
+        ReplayClassifier.Summary s = replay(config, trace(sc, (t, k, i, r) -> {
+            if (!t.equals("ent-d") || TraceScenario.isStatic(r)) return r;
+            if (i == 2 && k % 2 == 0) return TraceScenario.with(r, Outcome.SIGNATURE, 403, "waf_challenge", r.connectMs(), 30.0);
+            if (i == 3) return TraceScenario.with(r, Outcome.HTTP_ERROR, 503, null, r.connectMs(), 900.0);
+            if (i == 4 && k % 2 == 1) return TraceScenario.with(r, Outcome.RESPONSE_TIMEOUT, null, null, r.connectMs(), null);
+            return TraceScenario.slower(r, 12);
+        }));
+
+        assertThat(bad(s, "ent-d")).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.cause()).isIn(Cause.ATTACK, Cause.UNKNOWN);
+            assertThat(v.causes()).doesNotContain(Cause.SATURATION);
+        });
+        assertThat(bad(s, "ent-d")).anySatisfy(v -> assertThat(v.cause()).isEqualTo(Cause.ATTACK));
+    }
 }
