@@ -16,7 +16,7 @@ final class JourneyState {
     }
 
     private final Target target;
-    private final CookieStore cookies = CookieStore.build();
+    private final CookieStore cookies = new BrowserCookieStore();
     private final Map<String, String> extracted = new HashMap<>();
     private Page lastPage;
 
