@@ -61,7 +61,20 @@ final class KeycloakServer {
         return ca;
     }
 
-    String adminToken() {
+    private String token;
+    private long tokenAt;
+
+    /** The master realm's admin token, kept 30 s (Keycloak's default lifespan is 60 s). */
+    synchronized String adminToken() {
+        if (token != null && System.nanoTime() - tokenAt < 30_000_000_000L) {
+            return token;
+        }
+        tokenAt = System.nanoTime();
+        token = freshToken();
+        return token;
+    }
+
+    private String freshToken() {
         String form = "client_id=admin-cli&grant_type=password&username=" + enc(adminUser) + "&password=" + enc(adminPassword);
         JsonNode token = send(HttpRequest.newBuilder(URI.create(http + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

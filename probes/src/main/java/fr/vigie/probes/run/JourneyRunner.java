@@ -142,6 +142,9 @@ public final class JourneyRunner {
                         round.runId(), step.name(), step.kind(), v.outcome(), o.status(), v.signature(),
                         t.dnsMs, t.connectMs, t.tlsMs, t.ttfbMs, o.totalMs(), o.bytes(), round.maintenance(),
                         v.queuePosition(), v.queueWaitS(), scrubber.scrub(v.detail())));
+                if (v.outcome() == Outcome.OK && step.needsLogin()) {
+                    backoff.accepted(target.id());
+                }
                 if (v.outcome() == Outcome.LOGIN_REJECTED) {
                     Instant until = backoff.pause(target.id());
                     LOG.warn("target={} login rejected: logged-in steps paused until {}", target.id(), until);

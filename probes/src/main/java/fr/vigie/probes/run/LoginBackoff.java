@@ -26,6 +26,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Never get a test account locked: after a {@code login_rejected} (Open ENT NG locks after 5 failures
  * in 15 minutes), a target's logged-in steps pause for {@code probing.loginBackoff}; public steps still run.
  * With a file, pauses survive a restart, so a crash loop cannot retry a rejected password.
+ * <p>
+ * A second rejection in a row (no accepted login in between) pauses for {@link #REPEATED_PAUSE} (at least
+ * {@code probing.loginBackoff}): identity providers count failures over long windows (Keycloak: 12 hours by
+ * default), so a fixed pause would still add one failure every pause until the account locks. Vigie thus makes
+ * at most two failed attempts per account in any such window, below any lock-out threshold of 3 or more.
  */
 public final class LoginBackoff {
     private static final Logger LOG = LoggerFactory.getLogger(LoginBackoff.class);
@@ -40,6 +45,10 @@ public final class LoginBackoff {
         t.setDaemon(true);
         return t;
     });
+    private final Map<String, Integer> rejections = new ConcurrentHashMap<>();
+    /** The pause after a second rejection in a row: longer than the failure windows of the platforms. */
+    public static final Duration REPEATED_PAUSE = Duration.ofHours(24);
+    private static final String REJECTIONS = "rejections.";
 
     public LoginBackoff(Duration pause, Clock clock) {
         this(pause, clock, null);
@@ -64,12 +73,26 @@ public final class LoginBackoff {
 
     /** Records a rejected login for {@code targetId} now. */
     public Instant pause(String targetId) {
-        Instant until = clock.instant().plus(pause);
+        int inARow = rejections.merge(targetId, 1, Integer::sum);
+        Duration length = inARow >= 2 && REPEATED_PAUSE.compareTo(pause) > 0 ? REPEATED_PAUSE : pause;
+        Instant until = clock.instant().plus(length);
         pausedUntil.put(targetId, until);
         if (file != null) {
             saver.execute(this::save); // one write per rejected login: rare, never many queued
         }
         return until;
+    }
+
+    /** A logged-in step of {@code targetId} succeeded: the count of rejections in a row starts again. */
+    public void accepted(String targetId) {
+        if (rejections.remove(targetId) != null && file != null) {
+            saver.execute(this::save); // called on the event loop: the file is written off it, as in pause()
+        }
+    }
+
+    /** Rejections in a row for {@code targetId} (0 after an accepted login). */
+    public int rejectionsInARow(String targetId) {
+        return rejections.getOrDefault(targetId, 0);
     }
 
     private void load() {
@@ -85,6 +108,14 @@ public final class LoginBackoff {
         }
         Instant now = clock.instant();
         for (String target : saved.stringPropertyNames()) {
+            if (target.startsWith(REJECTIONS)) {
+                try {
+                    rejections.put(target.substring(REJECTIONS.length()), Integer.parseInt(saved.getProperty(target)));
+                } catch (NumberFormatException e) {
+                    LOG.warn("login back-off file {}: ignoring bad entry {}", file, target);
+                }
+                continue;
+            }
             try {
                 Instant until = Instant.parse(saved.getProperty(target));
                 if (now.isBefore(until)) {
@@ -105,6 +136,7 @@ public final class LoginBackoff {
         }
         Properties out = new Properties();
         pausedUntil.forEach((target, until) -> out.setProperty(target, until.toString()));
+        rejections.forEach((target, n) -> out.setProperty(REJECTIONS + target, Integer.toString(n)));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

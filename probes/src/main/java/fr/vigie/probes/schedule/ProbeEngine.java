@@ -113,7 +113,10 @@ public final class ProbeEngine {
                 storage.dataFolder().resolve("login-backoff.properties"));
     }
 
-    /** Stops firing rounds, then closes the HTTP clients and the trace. Journeys in flight are cut, unreported. */
+    /**
+     * Stops firing rounds, then closes the HTTP clients and the trace and waits for the login back-off file.
+     * Journeys in flight are cut, unreported.
+     */
     public Future<Void> stop() {
         stopped = true;
         return vertx.executeBlocking(() -> {
@@ -122,6 +125,10 @@ public final class ProbeEngine {
         }).compose(v -> runner.close()).compose(v -> vertx.executeBlocking(() -> {
             if (trace != null) {
                 trace.close();
+            }
+            // a rejection just recorded must survive this stop, or the restart would retry the password
+            if (!runner.loginBackoff().saved(Duration.ofSeconds(5))) {
+                LOG.warn("login back-off file not written within 5 s of stopping");
             }
             return null;
         })).mapEmpty();

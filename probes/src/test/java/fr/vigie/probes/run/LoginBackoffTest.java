@@ -77,4 +77,26 @@ class LoginBackoffTest {
         b.pause("ent-idf");
         assertThat(b.pausedUntil("ent-idf")).isPresent();
     }
+
+    @Test
+    void aSecondRejectionInARowPausesForADayEvenAcrossARestartAndAnAcceptedLoginStartsAgain()
+            throws InterruptedException {
+        Path file = dir.resolve("login-backoff.properties");
+        LoginBackoff first = LoginBackoff.persistent(Duration.ofMinutes(30), at("2021-04-06T06:00:00Z"), file);
+        assertThat(first.pause("ent-idf")).isEqualTo(Instant.parse("2021-04-06T06:30:00Z"));
+        assertThat(first.saved(Duration.ofSeconds(10))).isTrue();
+
+        LoginBackoff restarted = LoginBackoff.persistent(Duration.ofMinutes(30), at("2021-04-06T06:31:00Z"), file);
+        assertThat(restarted.rejectionsInARow("ent-idf")).isEqualTo(1);
+        assertThat(restarted.pause("ent-idf")).isEqualTo(Instant.parse("2021-04-07T06:31:00Z"));
+        assertThat(restarted.saved(Duration.ofSeconds(10))).isTrue();
+
+        LoginBackoff again = LoginBackoff.persistent(Duration.ofMinutes(30), at("2021-04-07T06:32:00Z"), file);
+        assertThat(again.rejectionsInARow("ent-idf")).isEqualTo(2);
+        again.accepted("ent-idf");
+        assertThat(again.saved(Duration.ofSeconds(10))).isTrue();
+        LoginBackoff afterSuccess = LoginBackoff.persistent(Duration.ofMinutes(30), at("2021-04-07T06:33:00Z"), file);
+        assertThat(afterSuccess.rejectionsInARow("ent-idf")).isZero();
+        assertThat(afterSuccess.pause("ent-idf")).isEqualTo(Instant.parse("2021-04-07T07:03:00Z"));
+    }
 }
