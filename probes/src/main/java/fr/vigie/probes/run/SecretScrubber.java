@@ -6,19 +6,19 @@ import fr.vigie.config.Secret;
 import java.util.Optional;
 
 /** Last line of defence: masks a target's credential values in any text leaving the runner. */
-final class SecretScrubber {
+public final class SecretScrubber {
     private static final String MASK = "******";
     private static final int MIN_LENGTH = 3;
 
     private final String username;
     private final String password;
 
-    SecretScrubber(Optional<Credentials> credentials) {
+    public SecretScrubber(Optional<Credentials> credentials) {
         this.username = credentials.map(Credentials::username).map(Secret::reveal).orElse(null);
         this.password = credentials.map(Credentials::password).map(Secret::reveal).orElse(null);
     }
 
-    String scrub(String text) {
+    public String scrub(String text) {
         if (text == null) {
             return null;
         }

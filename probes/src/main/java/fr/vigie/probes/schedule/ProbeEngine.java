@@ -105,7 +105,7 @@ public final class ProbeEngine {
      * Kept beside the store (the SQLite file's folder, or the InfluxDB spool folder) so that pauses survive
      * restarts; in memory only when there is no storage path (configs built by hand).
      */
-    static LoginBackoff loginBackoff(Duration pause, StorageConfig storage) {
+    public static LoginBackoff loginBackoff(Duration pause, StorageConfig storage) {
         if (storage == null || storage.path() == null) {
             return new LoginBackoff(pause);
         }
