@@ -22,6 +22,7 @@ final class Words {
             Map.entry("db_cannot_extend", new String[] {"base de données pleine", "database cannot grow"}),
             Map.entry("maintenance", new String[] {"page de maintenance", "maintenance page"}),
             Map.entry("app_error", new String[] {"erreur applicative", "application error"}),
+            Map.entry("login_session_lost", new String[] {"session de connexion perdue", "login session lost"}),
             Map.entry("dns_failure", new String[] {"échec DNS", "DNS failure"}),
             Map.entry("connect_refused", new String[] {"connexion refusée", "connection refused"}),
             Map.entry("connect_timeout", new String[] {"délai de connexion dépassé", "connect time-out"}),

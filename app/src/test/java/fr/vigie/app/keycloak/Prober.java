@@ -28,18 +28,31 @@ import java.util.concurrent.TimeUnit;
 final class Prober implements AutoCloseable {
     final Vertx vertx = Vertx.vertx();
     private final RunnerSettings settings;
+    private final Path ca;
+    private final Duration stepTimeout;
 
     Prober(Path ca, Duration stepTimeout) {
+        this.ca = ca;
+        this.stepTimeout = stepTimeout;
+        settings = settings(Map.of());
+    }
+
+    private RunnerSettings settings(Map<String, String> hosts) {
         ProbingConfig probing = new ProbingConfig("Vigie-test/1.0", 1000, Duration.ofSeconds(3), stepTimeout,
                 2_000_000, 10, Duration.ofMinutes(30), List.of(), List.of());
-        settings = new RunnerSettings(probing, RunnerSettings.userAgent(probing.userAgent(), "https://vigie.test/a-propos/"),
-                "test-vantage", SignatureCatalogue.withExtras(List.of()), Map.of(),
+        return new RunnerSettings(probing, RunnerSettings.userAgent(probing.userAgent(), "https://vigie.test/a-propos/"),
+                "test-vantage", SignatureCatalogue.withExtras(List.of()), hosts,
                 ca == null ? null : new PemTrustOptions().addCertPath(ca.toString()));
     }
 
     /** A runner as a (re)started Vigie makes it, with the given back-off (a file read at start, or in memory). */
     JourneyRunner runner(LoginBackoff backoff) {
         return new JourneyRunner(vertx, settings, new RateLimiter(vertx, 1000), backoff);
+    }
+
+    /** The same, with a static host table (names resolved to loopback without DNS). */
+    JourneyRunner runner(LoginBackoff backoff, Map<String, String> hosts) {
+        return new JourneyRunner(vertx, settings(hosts), new RateLimiter(vertx, 1000), backoff);
     }
 
     static Journey journey(String name) {
