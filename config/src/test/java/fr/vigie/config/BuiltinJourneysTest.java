@@ -12,7 +12,7 @@ class BuiltinJourneysTest {
     @Test
     void everyShippedTemplateLoadsWithTheSameValidator() {
         assertThat(journeys).containsOnlyKeys("open-ent-ng", "open-ent-ng-write", "cas", "cas-write", "kosmos",
-                "kosmos-write", "educonnect", "cned", "cned-write", "control", "public-page", "oidc");
+                "kosmos-write", "educonnect", "cned", "cned-write", "control", "public-page", "oidc", "saml-broker");
     }
 
     @Test

@@ -181,7 +181,7 @@ class InvalidConfigsTest {
                 Arguments.of("unknown-calendar",
                         "schedules.rush.calendar: unknown calendar 'zone-d' (did you mean 'zone-c'?) (known: zone-c) (line 6)"),
                 Arguments.of("unknown-journey",
-                        "targets[0].journey: unknown journey 'cas-login' (known: cas, cas-write, cned, cned-write, control, educonnect, kosmos, kosmos-write, oidc, open-ent-ng, open-ent-ng-write, public-page) (line 5)"),
+                        "targets[0].journey: unknown journey 'cas-login' (known: cas, cas-write, cned, cned-write, control, educonnect, kosmos, kosmos-write, oidc, open-ent-ng, open-ent-ng-write, public-page, saml-broker) (line 5)"),
                 Arguments.of("unknown-key-with-hint",
                         "targets[0].vendr: unknown key 'vendr' (did you mean 'vendor'?); allowed here: academies, base-url, credentials, holiday-zone, hosting-group, id, journey, kind, name, region, schedule, tags, vars, vendor (line 6)"),
                 Arguments.of("unknown-maintenance-target",

@@ -19,7 +19,7 @@ import java.util.Map;
 public final class BuiltinJourneys {
     /** Template names, in the order they are documented. */
     public static final List<String> NAMES = List.of("open-ent-ng", "open-ent-ng-write", "cas", "cas-write",
-            "kosmos", "kosmos-write", "educonnect", "cned", "cned-write", "control", "public-page", "oidc");
+            "kosmos", "kosmos-write", "educonnect", "cned", "cned-write", "control", "public-page", "oidc", "saml-broker");
     private static final String FOLDER = "/fr/vigie/config/journeys/";
 
     private static volatile Map<String, Journey> cache;
