@@ -11,8 +11,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A real Keycloak on loopback, started by {@code .ci/keycloak.sh} (from {@code .ci/run}) and described by the
@@ -38,14 +44,94 @@ final class KeycloakServer {
         this.adminPassword = admin.substring(colon + 1);
     }
 
-    /** The Keycloak of this test run, or the test is skipped (never passed) with the reason. */
+    /**
+     * The Keycloak of this test run, or the test is skipped (never passed) with the reason when none is set up.
+     * One that is set up but not answering yet is waited for: .ci/run launches it in the background so that it
+     * boots while Maven compiles. One that never answers fails the test, with the end of its log.
+     */
     static KeycloakServer require() {
         String http = System.getenv("VIGIE_TEST_KEYCLOAK");
         Assumptions.assumeTrue(http != null && !http.isBlank(),
                 "VIGIE_TEST_KEYCLOAK is not set: no Keycloak to test against (.ci/run starts one; by hand: "
                         + "eval \"$(bash .ci/keycloak.sh)\")");
+        awaitBoot(http);
         return new KeycloakServer(http, System.getenv("VIGIE_TEST_KEYCLOAK_HTTPS"),
                 Path.of(System.getenv("VIGIE_TEST_KEYCLOAK_CA")), System.getenv("VIGIE_TEST_KEYCLOAK_ADMIN"));
+    }
+
+    /** As .ci/keycloak.sh's keycloak_wait: a loaded 2-core machine has been seen to need 40 s. */
+    private static final Duration BOOT_LIMIT = Duration.ofMinutes(5);
+    private static String bootFailure; // once Keycloak is known not to answer, every test fails at once
+    private static boolean booted;
+
+    private static synchronized void awaitBoot(String http) {
+        if (booted) {
+            return;
+        }
+        if (bootFailure != null) {
+            throw new AssertionError(bootFailure);
+        }
+        String pid = System.getenv("VIGIE_TEST_KEYCLOAK_PID");
+        ProcessHandle launcher = pid == null ? null : ProcessHandle.of(Long.parseLong(pid)).orElse(null);
+        long t0 = System.nanoTime();
+        long deadline = t0 + BOOT_LIMIT.toNanos();
+        while (!answers(http)) {
+            String why = launcher != null && !launcher.isAlive() ? "exited before answering"
+                    : System.nanoTime() > deadline ? "not answering after " + BOOT_LIMIT.toSeconds() + " s" : null;
+            if (why != null) {
+                bootFailure = "Keycloak at " + http + " " + why + "; end of its log:\n" + logTail();
+                throw new AssertionError(bootFailure);
+            }
+            pollPause(launcher);
+        }
+        booted = true;
+        long waited = (System.nanoTime() - t0) / 1_000_000;
+        if (waited > 1000) {
+            System.out.printf("Keycloak at %s answered after the tests waited %.1f s for it%n", http, waited / 1000.0);
+        }
+    }
+
+    /** Half a second between polls, cut short if the launcher exits. */
+    private static void pollPause(ProcessHandle launcher) {
+        if (launcher == null) {
+            LockSupport.parkNanos(500_000_000L); // bounded poll
+            return;
+        }
+        try {
+            launcher.onExit().get(500, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // still booting
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean answers(String http) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(http + "/realms/master")).timeout(Duration.ofSeconds(5))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String logTail() {
+        String log = System.getenv("VIGIE_TEST_KEYCLOAK_LOG");
+        if (log == null) {
+            return "(VIGIE_TEST_KEYCLOAK_LOG not set)";
+        }
+        try {
+            List<String> lines = Files.readAllLines(Path.of(log));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(" + log + " unreadable: " + e + ")";
+        }
     }
 
     String http() {
