@@ -178,10 +178,15 @@ final class ScheduleReader {
     }
 
     static String known(Set<String> names) {
+        return known(names, 12);
+    }
+
+    /** The names, sorted, unless there are more than {@code most} (a long list would bury the error). */
+    static String known(Set<String> names, int most) {
         if (names.isEmpty()) {
             return " (none defined)";
         }
         List<String> sorted = names.stream().sorted().toList();
-        return sorted.size() > 12 ? "" : " (known: " + String.join(", ", sorted) + ")";
+        return sorted.size() > most ? "" : " (known: " + String.join(", ", sorted) + ")";
     }
 }

@@ -55,8 +55,9 @@ final class TargetReader {
         TargetKind kind = node.get("kind").required() ? node.get("kind").choice(TargetKind.class) : null;
         String zone = node.get("holiday-zone").present() ? node.get("holiday-zone").oneOf(ScheduleReader.ZONES) : null;
         String baseUrl = node.get("base-url").required() ? SettingsReader.url(node.get("base-url"), null) : null;
-        String journey = reference(node.get("journey"), journeys.keySet(), "journey", null);
-        String schedule = reference(node.get("schedule"), schedules, "schedule", Defaults.SCHEDULE_NAME);
+        // journeys: the shipped templates alone are 13, and the list is what a reader needs to pick one
+        String journey = reference(node.get("journey"), journeys.keySet(), "journey", null, 24);
+        String schedule = reference(node.get("schedule"), schedules, "schedule", Defaults.SCHEDULE_NAME, 12);
         Map<String, String> vars = node.get("vars").textMap();
         if (journey != null && journeys.containsKey(journey)) {
             for (String var : Templates.varsUsed(journeys.get(journey))) {
@@ -70,15 +71,15 @@ final class TargetReader {
                 baseUrl, journey, credentials(node.get("credentials")), schedule, node.get("tags").texts(), vars);
     }
 
-    /** A required (fallback null) or optional name that must exist among {@code known}. */
-    private static String reference(Node node, Set<String> known, String what, String fallback) {
+    /** A required (fallback null) or optional name that must exist among {@code known} (listed up to {@code most}). */
+    private static String reference(Node node, Set<String> known, String what, String fallback, int most) {
         if (fallback == null && !node.required()) {
             return null;
         }
         String name = node.text(fallback);
         if (name != null && !known.contains(name)) {
             node.error("unknown " + what + " '" + name + "'" + Suggestions.hint(name, known)
-                    + ScheduleReader.known(known));
+                    + ScheduleReader.known(known, most));
         }
         return name;
     }
