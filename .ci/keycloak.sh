@@ -82,7 +82,7 @@ keycloak_answers() {
 
 # keycloak_wait [SECONDS=${KEYCLOAK_WAIT_SECONDS:-300}]: after keycloak_launch, waits until Keycloak answers and
 # prints how long it took since launch; if it exits or the time runs out, prints the end of its log, returns 1.
-# Generous by default: a loaded 2-core machine has been seen to need 40 s, an idle one about 20.
+# Generous by default: 35-50 s seen on this loaded 2-core machine, 125 s while Maven compiled beside it.
 keycloak_wait() {
   local limit=${1:-${KEYCLOAK_WAIT_SECONDS:-300}} deadline
   deadline=$(( $(date +%s) + limit ))
