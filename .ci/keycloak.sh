@@ -20,14 +20,23 @@ keycloak_java() {
   for j in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 "${JAVA_HOME:-}"; do
     [ -n "$j" ] && [ -x "$j/bin/java" ] || continue
     local v
-    v=$("$j/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')
+    # the JDK's release file names its version without starting a JVM (seconds on a loaded machine)
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$j/release" 2>/dev/null)
+    [ -n "$v" ] || v=$("$j/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')
     [ "${v:-0}" -ge 21 ] 2>/dev/null && { echo "$j"; return 0; }
   done
   return 1
 }
 
-keycloak_free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+# keycloak_ports_and_password: three distinct free loopback ports (held together while chosen) and a random
+# admin password, in one python3 start (each start costs up to a second on a loaded machine)
+keycloak_ports_and_password() {
+  python3 -c '
+import secrets, socket
+held = [socket.socket() for _ in range(3)]
+for s in held:
+    s.bind(("127.0.0.1", 0))
+print(*[s.getsockname()[1] for s in held], secrets.token_urlsafe(18))'
 }
 
 # keycloak_launch DIR: starts Keycloak in the background (logs and certificate in DIR), sets keycloak_pid and
@@ -56,8 +65,7 @@ keycloak_launch() {
     -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
     -keyout "$dir/kc-key.pem" -out "$dir/kc-cert.pem" >/dev/null 2>&1 || { echo "[keycloak] openssl failed"; return 1; }
   # free ports now (never fixed ones: other runs share the machine); Keycloak binds them a moment later
-  http=$(keycloak_free_port); https=$(keycloak_free_port); mgmt=$(keycloak_free_port)
-  pass=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
+  read -r http https mgmt pass < <(keycloak_ports_and_password)
   keycloak_t0=$(date +%s.%N)
   JAVA_HOME="$java" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx768m" \
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$pass" \
