@@ -1,5 +1,6 @@
 package fr.vigie.aggregator;
 
+import fr.vigie.aggregator.vantage.VantageReport;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,17 +20,35 @@ import java.util.Map;
  * @param latency7d       response time over 7 days per target id
  * @param lastProbe       time of the latest probe result per target id (a verdict only changes with the state;
  *                        this moves with every round); a target probed before a restart may be missing
+ * @param vantageReport   a cluster controller's view of its vantages (who counts, who is excluded and why, whether
+ *                        confidence is partial); null for a single process
  */
 public record StatusSnapshot(Instant at, Instant lastRound, int vantages, boolean vantageImpaired,
                              Map<String, Verdict> current, List<Incident> incidents,
                              Map<String, List<DayStatus>> history, Map<String, List<LatencyPoint>> latency24h,
-                             Map<String, List<LatencyPoint>> latency7d, Map<String, Instant> lastProbe) {
+                             Map<String, List<LatencyPoint>> latency7d, Map<String, Instant> lastProbe,
+                             VantageReport vantageReport) {
+    /** A snapshot of a single process (no vantage report). */
+    public StatusSnapshot(Instant at, Instant lastRound, int vantages, boolean vantageImpaired,
+                          Map<String, Verdict> current, List<Incident> incidents,
+                          Map<String, List<DayStatus>> history, Map<String, List<LatencyPoint>> latency24h,
+                          Map<String, List<LatencyPoint>> latency7d, Map<String, Instant> lastProbe) {
+        this(at, lastRound, vantages, vantageImpaired, current, incidents, history, latency24h, latency7d, lastProbe,
+                null);
+    }
+
     /** A snapshot without per-target probe times (replays, tests). */
     public StatusSnapshot(Instant at, Instant lastRound, int vantages, boolean vantageImpaired,
                           Map<String, Verdict> current, List<Incident> incidents,
                           Map<String, List<DayStatus>> history, Map<String, List<LatencyPoint>> latency24h,
                           Map<String, List<LatencyPoint>> latency7d) {
         this(at, lastRound, vantages, vantageImpaired, current, incidents, history, latency24h, latency7d, Map.of());
+    }
+
+    /** The same snapshot with a cluster controller's vantage report. */
+    public StatusSnapshot withVantageReport(VantageReport report) {
+        return new StatusSnapshot(at, lastRound, vantages, vantageImpaired, current, incidents, history, latency24h,
+                latency7d, lastProbe, report);
     }
 
     public StatusSnapshot {

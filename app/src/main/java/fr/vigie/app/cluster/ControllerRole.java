@@ -90,6 +90,11 @@ final class ControllerRole implements SystemRole {
         leadership.whenLeader(becameLeader);
     }
 
+    @Override
+    public VantageReport vantageReport() {
+        return report();
+    }
+
     VantageReport report() {
         VantageVote v = vote;
         return v == null ? null : v.report();

@@ -1,5 +1,6 @@
 package fr.vigie.app.system;
 
+import fr.vigie.aggregator.vantage.VantageReport;
 import fr.vigie.alerts.delivery.DeliveryClaims;
 import fr.vigie.probes.StepResult;
 import io.vertx.core.Handler;
@@ -45,6 +46,11 @@ public interface SystemRole {
     /** Runs {@code becameLeader} when this process may render and alert: at once for a single process. */
     default void whenLeader(Runnable becameLeader) {
         becameLeader.run();
+    }
+
+    /** What the site shows about the vantages (a cluster controller's vote), or null for a single process. */
+    default VantageReport vantageReport() {
+        return null;
     }
 
     /** Stops what the role started (after the result consumer is gone). */

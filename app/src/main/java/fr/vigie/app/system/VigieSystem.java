@@ -3,6 +3,8 @@ package fr.vigie.app.system;
 import fr.vigie.aggregator.Aggregator;
 import fr.vigie.aggregator.AggregatorListener;
 import fr.vigie.aggregator.Incident;
+import fr.vigie.aggregator.SnapshotSource;
+import fr.vigie.aggregator.StatusSnapshot;
 import fr.vigie.aggregator.store.Store;
 import fr.vigie.aggregator.store.Stores;
 import fr.vigie.alerts.AlertService;
@@ -131,9 +133,10 @@ public final class VigieSystem implements AutoCloseable {
         Files.createDirectories(siteOut.toAbsolutePath().getParent());
         // The first generation is synchronous, so the server never starts on an empty folder.
         SiteGenerator generator = new SiteGenerator(config);
-        generator.generate(aggregator.snapshots().snapshot(clock.instant()), siteOut);
+        SnapshotSource snapshots = withVantages(aggregator.snapshots(), role);
+        generator.generate(snapshots.snapshot(clock.instant()), siteOut);
         AtomicReference<StatusSiteServer> server = new AtomicReference<>();
-        SiteRegenerator regenerator = new SiteRegenerator(generator, aggregator.snapshots(), siteOut,
+        SiteRegenerator regenerator = new SiteRegenerator(generator, snapshots, siteOut,
                 clock, () -> {
                     StatusSiteServer s = server.get();
                     if (s != null) {
@@ -297,5 +300,14 @@ public final class VigieSystem implements AutoCloseable {
 
     static <T> T await(io.vertx.core.Future<T> future) throws Exception {
         return future.toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** A controller's snapshots carry its vantage report, for the about page and the JSON. */
+    private static SnapshotSource withVantages(SnapshotSource base, SystemRole role) {
+        return now -> {
+            StatusSnapshot snapshot = base.snapshot(now);
+            var report = role.vantageReport();
+            return report == null ? snapshot : snapshot.withVantageReport(report);
+        };
     }
 }

@@ -155,6 +155,9 @@ class ClusterEndToEndTest {
         assertThat(vantage(cut, "v3").getString("reason")).contains("cibles de contrôle en échec");
         assertThat(cut.getBoolean("partial_confidence")).isFalse(); // 2 healthy left, quorum 2
         assertThat(status(summary(leaderSite), "Ent Test")).contains("operational"); // no public outage
+        // the public "about the measurements" page shows v3 left out, and why
+        String about = awaitPage(leaderSite, "/a-propos/", "data-vantage=\"v3\" data-healthy=\"false\"", PATIENCE);
+        assertThat(about).contains("2 point(s) de mesure sur 3 retenu(s)", "cibles de contrôle en échec");
         v3NetworkUp.set(true);
         awaitFile(leaderReport, r -> r.getInteger("healthy") == 3, PATIENCE);
 
@@ -387,6 +390,25 @@ class ClusterEndToEndTest {
                 URI.create("http://127.0.0.1:" + port + "/api/v2/summary.json")).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new JsonObject(r.body());
+    }
+
+    /** The page at {@code path} once it contains {@code wanted}. */
+    private String awaitPage(int port, String path, String wanted, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                if (last.contains(wanted)) {
+                    return last;
+                }
+            } catch (java.io.IOException notYet) {
+                // the node is still starting its server
+            }
+            NodeProcess.pause();
+        }
+        throw new AssertionError("page " + path + " on " + port + " never showed " + wanted + "; last: " + last);
     }
 
     private JsonObject awaitSummary(int port, Predicate<JsonObject> until, Duration patience) throws Exception {

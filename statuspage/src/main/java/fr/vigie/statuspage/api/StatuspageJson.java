@@ -129,6 +129,12 @@ public final class StatuspageJson {
         vigie.put("last_round_at", state.snapshot().lastRound() == null ? null : time(state.snapshot().lastRound()));
         vigie.put("vantages", state.snapshot().vantages());
         vigie.put("vantage_impaired", state.snapshot().vantageImpaired());
+        var report = state.snapshot().vantageReport();
+        vigie.put("partial_confidence", report != null && report.partialConfidence());
+        if (report != null) {
+            vigie.put("vantage_vote", Map.of("expected", report.expected(), "quorum", report.quorum(),
+                    "healthy", report.healthyCount()));
+        }
         status.put("vigie", vigie);
         return status;
     }

@@ -74,6 +74,10 @@ public final class HtmlSite {
             about.put("contactEmail", site.contactEmail());
         }
         about.put("about", new AboutPage(state.config(), texts).view());
+        Views.Vantages vantages = new VantagesSection(texts, views.times()).view(state.snapshot().vantageReport());
+        if (vantages != null) {
+            about.put("vantages", vantages);
+        }
         files.put(prefix + AboutPage.PATH + "index.html", templates.render("about.ftlh", about));
 
         // Served for any unknown path at any depth: links are absolute from the site root.

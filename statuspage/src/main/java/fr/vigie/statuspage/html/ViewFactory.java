@@ -157,7 +157,9 @@ public final class ViewFactory {
     public Views.Trust trust() {
         String lastRound = state.snapshot().lastRound() == null ? texts.get("trust.no_round")
                 : times.relative(state.snapshot().lastRound());
-        return new Views.Trust(lastRound, state.snapshot().vantages(), state.snapshot().vantageImpaired());
+        var report = state.snapshot().vantageReport();
+        return new Views.Trust(lastRound, state.snapshot().vantages(), state.snapshot().vantageImpaired(),
+                report != null && report.partialConfidence());
     }
 
     public Views.IncidentView incident(Incident incident) {

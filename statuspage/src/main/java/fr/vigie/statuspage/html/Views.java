@@ -48,7 +48,7 @@ public final class Views {
     }
 
     /** "How much to trust this page". */
-    public record Trust(String lastRound, int vantages, boolean impaired) {
+    public record Trust(String lastRound, int vantages, boolean impaired, boolean partial) {
     }
 
     /** Incidents opened in one month. */
@@ -91,5 +91,17 @@ public final class Views {
     public record About(String vantage, String count, List<ProbedTarget> targets, String controls, String userAgent,
                         String rate, String backoff, String rounds, String slow, String contactUrl,
                         String publisher) {
+    }
+
+    /**
+     * The vantages of a cluster, for the about page.
+     *
+     * @param partial fewer healthy vantages than the quorum: "confiance partielle"
+     */
+    public record Vantages(String summary, boolean partial, List<VantageRow> rows) {
+    }
+
+    /** One vantage: its id, whether it counts, why not, its last heartbeat and clock offset (or null). */
+    public record VantageRow(String id, boolean healthy, String state, String heartbeat, String offset) {
     }
 }
