@@ -130,7 +130,8 @@ public final class VigieSystem implements AutoCloseable {
         Path siteOut = config.site().output();
         Files.createDirectories(siteOut.toAbsolutePath().getParent());
         // The first generation is synchronous, so the server never starts on an empty folder.
-        SiteGenerator generator = new SiteGenerator(config);
+        // Resolved incidents get a report (page, PDF, JSON) read from the store on the regenerator's thread.
+        SiteGenerator generator = SiteGenerator.withReports(config, store);
         generator.generate(aggregator.snapshots().snapshot(clock.instant()), siteOut);
         AtomicReference<StatusSiteServer> server = new AtomicReference<>();
         SiteRegenerator regenerator = new SiteRegenerator(generator, aggregator.snapshots(), siteOut,
