@@ -32,6 +32,7 @@ final class ReportPdf {
     }
 
     static byte[] render(byte[] html, String title, Instant at) {
+        PdfLog.install();
         org.jsoup.nodes.Document parsed = Jsoup.parse(new String(html, StandardCharsets.UTF_8));
         org.w3c.dom.Document dom = new W3CDom().fromJsoup(parsed);
         try (PDDocument pdf = new PDDocument()) {
