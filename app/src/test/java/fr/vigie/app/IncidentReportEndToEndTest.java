@@ -39,7 +39,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +67,7 @@ class IncidentReportEndToEndTest {
     private HttpServer webhook;
     private DemoAccount account;
     private String entHost;
+    private Path file;
     private final CompletableFuture<Verdict> healthy = new CompletableFuture<>();
     private final CompletableFuture<Incident> opened = new CompletableFuture<>();
     private final CompletableFuture<Incident> resolved = new CompletableFuture<>();
@@ -90,12 +90,16 @@ class IncidentReportEndToEndTest {
                 .replace("@HOOK@", String.valueOf(webhook.actualPort()))
                 .replace("name: Ent Test", "name: \"" + HOSTILE + "\"");
         entHost = "127.0.0.1:" + ports.get(0);
-        Path file = dir.resolve("e2e.yaml");
-        Files.writeString(file, yaml);
+        // Secrets from files, so `vigie report` below loads the same configuration without this environment.
         account = DemoAccount.generate();
-        Map<String, String> env = new HashMap<>(account.environment(Map.of()));
-        env.put("E2E_ADMIN_TOKEN", TOKEN);
-        VigieConfig config = new ConfigLoader(env).load(file);
+        Files.writeString(dir.resolve("password"), account.password());
+        Files.writeString(dir.resolve("token"), TOKEN);
+        yaml = yaml.replace("${VIGIE_DEMO_USERNAME}", account.username())
+                .replace("${VIGIE_DEMO_PASSWORD}", "file:" + dir.resolve("password"))
+                .replace("${E2E_ADMIN_TOKEN}", "file:" + dir.resolve("token"));
+        file = dir.resolve("e2e.yaml");
+        Files.writeString(file, yaml);
+        VigieConfig config = new ConfigLoader(Map.of()).load(file);
         fleet = SimulatedFleet.start(vertx, DemoFleet.specsFor(config, account), SimOptions.quiet())
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         system = VigieSystem.start(vertx, config, Optional.empty(), Clock.systemUTC(), new AggregatorListener() {
@@ -198,6 +202,27 @@ class IncidentReportEndToEndTest {
         for (String out : List.of(html, text, json)) {
             assertThat(out).doesNotContain(account.password(), TOKEN, "whsec_", entHost);
         }
+
+        // Reproducible from the store once Vigie is stopped: `vigie report --incident ID`.
+        system.close();
+        system = null;
+        Path out = dir.resolve("report-out");
+        java.io.StringWriter said = new java.io.StringWriter();
+        picocli.CommandLine cli = new picocli.CommandLine(new VigieCommand());
+        cli.setOut(new java.io.PrintWriter(said));
+        int code = cli.execute("report", "--config", file.toString(), "--incident", incident.id(), "--out",
+                out.toString());
+        assertThat(code).as(said.toString()).isZero();
+        Path again = out.resolve("incidents/" + incident.id() + "/report.pdf");
+        assertThat(said.toString()).contains("report.pdf");
+        try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(again))) {
+            assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
+                    .contains("Aucune signature d'attaque mesurée", "Cause probable : stockage", "Disque remplacé");
+        }
+        assertThat(out.resolve("en/incidents/" + incident.id() + "/report/index.html")).exists();
+        assertThat(out.resolve("incidents/" + incident.id() + "/report.json")).exists();
+        assertThat(cli.execute("report", "--config", file.toString(), "--incident", "no-such-incident", "--out",
+                out.toString())).isEqualTo(1);
     }
 
     private String awaitBody(String path) throws Exception {
