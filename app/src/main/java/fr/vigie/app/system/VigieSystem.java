@@ -129,10 +129,11 @@ public final class VigieSystem implements AutoCloseable {
 
         Path siteOut = config.site().output();
         Files.createDirectories(siteOut.toAbsolutePath().getParent());
-        // The first generation is synchronous, so the server never starts on an empty folder.
-        // Resolved incidents get a report (page, PDF, JSON) read from the store on the regenerator's thread.
+        // The first generation is synchronous, so the server never starts on an empty folder. It has no incident
+        // reports: their PDFs take a while to render the first time, so they come with the regenerator's first run,
+        // on its own thread, from the store.
+        new SiteGenerator(config).generate(aggregator.snapshots().snapshot(clock.instant()), siteOut);
         SiteGenerator generator = SiteGenerator.withReports(config, store);
-        generator.generate(aggregator.snapshots().snapshot(clock.instant()), siteOut);
         AtomicReference<StatusSiteServer> server = new AtomicReference<>();
         SiteRegenerator regenerator = new SiteRegenerator(generator, aggregator.snapshots(), siteOut,
                 clock, () -> {
