@@ -201,6 +201,63 @@ class IncidentReportTest {
     }
 
     @Test
+    void aCauseNeverEstablishedIsSaidSoAndAnAttackBelowTheBarIsNeverCalledMeasured() {
+        String id = "2021-03-20-ent77-1";
+        Instant opened = Instant.parse("2021-03-20T07:00:00Z");
+        Incident unknown = Incident.fold("target:ent77", List.of(
+                Fixtures.event(id, 1, opened, fr.vigie.aggregator.IncidentEvent.Type.OPENED, Status.PARTIAL_OUTAGE,
+                        Cause.UNKNOWN, List.of("ent77"), null, "vigie", Fixtures.SLOW),
+                Fixtures.event(id, 2, opened.plusSeconds(1800), fr.vigie.aggregator.IncidentEvent.Type.RESOLVED,
+                        Status.OPERATIONAL, null, List.of(), null, "vigie")));
+        MemoryStore store = new MemoryStore(true);
+        store.appendVerdict(new Verdict(opened, "ent77", Status.PARTIAL_OUTAGE, Cause.UNKNOWN,
+                Set.of(Cause.ATTACK, Cause.SATURATION), 0.4, List.of(Fixtures.SLOW), id));
+        StatusSnapshot base = Fixtures.crisis();
+        StatusSnapshot snapshot = Fixtures.snapshot(base.current(), List.of(unknown), false, Fixtures.targets());
+        SiteFiles files = new SiteGenerator(Fixtures.config(), new StoreReportSource(store)).render(snapshot);
+        Document page = Jsoup.parse(text(files, "incidents/" + id + "/report/index.html"));
+        assertThat(page.select("ul.supported li").eachText()).contains(
+                "La cause n'a pas été établie : aucune hypothèse n'a atteint le seuil de confiance nécessaire pour "
+                        + "être publiée.",
+                "Aucune signature d'attaque mesurée.",
+                "Une attaque a été envisagée par le classement automatique sans atteindre le seuil de confiance "
+                        + "nécessaire pour être publiée.",
+                "Autres hypothèses envisagées par le classement automatique pendant l'incident : saturation "
+                        + "(affluence).")
+                .noneMatch(s -> s.startsWith("Cause probable"))
+                .noneMatch(s -> s.startsWith("Des signes compatibles"));
+        // No measurement in the store: said, and the chart is replaced by a sentence.
+        assertThat(page.select("ul.not-supported li").eachText())
+                .anyMatch(s -> s.startsWith("Aucune mesure détaillée n'a été retrouvée"));
+        assertThat(page.select("svg rect.fault-window")).isEmpty();
+        assertThat(page.select("p.vantages").text()).startsWith("Aucune mesure enregistrée");
+    }
+
+    @Test
+    void aSettledReportIsReadFromTheStoreOnceAcrossRegenerations() {
+        StoreReportSource store = new StoreReportSource(store("post-message"));
+        java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
+        SiteGenerator generator = new SiteGenerator(Fixtures.config(), incident -> {
+            loads.incrementAndGet();
+            return store.load(incident);
+        });
+        byte[] first = generator.render(Fixtures.crisis()).get("incidents/" + ID + "/report.pdf");
+        byte[] second = generator.render(Fixtures.crisis()).get("incidents/" + ID + "/report.pdf");
+        assertThat(loads).hasValue(1);
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void aReportThatCannotBeMadeCostsNothingElse() {
+        SiteFiles files = new SiteGenerator(Fixtures.config(), incident -> {
+            throw new IllegalStateException("store unreachable");
+        }).render(Fixtures.crisis());
+        assertThat(files.all().keySet()).noneMatch(p -> p.contains("report"));
+        assertThat(text(files, "incidents/" + ID + "/index.html")).doesNotContain("report-link");
+        assertThat(files.get("index.html")).isNotNull();
+    }
+
+    @Test
     void withoutAStoreThereIsNoReportAndNoLink() {
         SiteFiles files = new SiteGenerator(Fixtures.config()).render(Fixtures.crisis());
         assertThat(files.all().keySet()).noneMatch(p -> p.contains("report"));

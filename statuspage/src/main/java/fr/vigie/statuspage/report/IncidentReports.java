@@ -8,6 +8,9 @@ import fr.vigie.statuspage.model.PublicState;
 import fr.vigie.statuspage.model.Texts;
 import fr.vigie.statuspage.output.SiteFiles;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +27,7 @@ import java.util.Set;
  * rendered, again at every regeneration.
  */
 public final class IncidentReports {
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentReports.class);
     static final Duration SETTLE = Duration.ofMinutes(10);
 
     private final ReportSource source;
@@ -31,8 +35,8 @@ public final class IncidentReports {
     private final Map<String, Cached> cache = new HashMap<>();
     private Map<String, Cached> prepared = Map.of();
 
-    private record Cached(String fingerprint, boolean settled, java.time.Instant at,
-                          Map<String, ReportBuilder.Built> built, byte[] json, Map<String, byte[]> pdf) {
+    private record Cached(String fingerprint, boolean settled, Map<String, ReportBuilder.Built> built, byte[] json,
+                          Map<String, byte[]> pdf) {
     }
 
     public IncidentReports(ReportSource source, Templates templates) {
@@ -74,7 +78,13 @@ public final class IncidentReports {
                     + System.identityHashCode(state.config()) + "|" + languages;
             Cached cached = cache.get(incident.id());
             if (cached == null || !cached.settled() || !cached.fingerprint().equals(fingerprint)) {
-                cached = build(state, incident, fingerprint, languages);
+                try {
+                    cached = build(state, incident, fingerprint, languages);
+                } catch (RuntimeException e) {
+                    // One report that cannot be made never costs the public the rest of the site: no link to it.
+                    LOG.warn("incident report {} not generated: {}", incident.id(), e.toString());
+                    cached = null;
+                }
             }
             if (cached != null) {
                 now.put(incident.id(), cached);
@@ -101,7 +111,22 @@ public final class IncidentReports {
         String site = siteUrl(state);
         byte[] json = new ReportJson(state).write(data, fr, en, site + "/" + pageHref(incident.id()),
                 site + "/" + pdfHref(incident.id()));
-        return new Cached(fingerprint, settled, data.window().faultTo(), built, json, new HashMap<>());
+        // The PDFs are rendered here, before any page links to them: a failure leaves no dangling link.
+        Map<String, byte[]> pdf = new HashMap<>();
+        for (Map.Entry<String, ReportBuilder.Built> b : built.entrySet()) {
+            Texts texts = Texts.of(b.getKey());
+            ReportTexts words = ReportTexts.of(b.getKey());
+            Map<String, Object> print = new HashMap<>();
+            print.put("t", texts.asMap());
+            print.put("rt", words.asMap());
+            print.put("lang", texts.language());
+            print.put("siteTitle", state.config().site().title());
+            print.put("siteUrl", site);
+            print.put("r", b.getValue().view());
+            pdf.put(b.getKey(), ReportPdf.render(templates.render("report-print.ftlh", print),
+                    words.get("report.title") + " : " + b.getValue().view().title(), data.window().faultTo()));
+        }
+        return new Cached(fingerprint, settled, built, json, pdf);
     }
 
     /** Writes the prepared reports of one language. */
@@ -123,16 +148,7 @@ public final class IncidentReports {
             model.put("pdfHref", "../report.pdf");
             model.put("jsonHref", model.get("root") + jsonHref(id));
             files.put(prefix + path + "index.html", templates.render("report.ftlh", model));
-
-            byte[] pdf = cached.pdf().get(texts.language());
-            if (pdf == null) {
-                Map<String, Object> print = new HashMap<>(model);
-                print.put("siteUrl", siteUrl(state));
-                pdf = ReportPdf.render(templates.render("report-print.ftlh", print),
-                        words.get("report.title") + " : " + built.view().title(), cached.at());
-                cached.pdf().put(texts.language(), pdf);
-            }
-            files.put(prefix + pdfHref(id), pdf);
+            files.put(prefix + pdfHref(id), cached.pdf().get(texts.language()));
             if (first) {
                 files.put(jsonHref(id), cached.json());
             }

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  * limits of measuring from outside. Never a certainty: "cause probable", and "not established" when unknown.
  */
 final class ReportStatements {
+    /** The classifier's bar for naming a cause (docs/classifier.md, PublicationBar): below it, "en cours d'analyse". */
+    static final double PUBLICATION_BAR = 0.6;
     private static final Set<Cause> NOT_HYPOTHESES = EnumSet.of(Cause.NONE, Cause.UNKNOWN, Cause.VANTAGE,
             Cause.ATTACK, Cause.MAINTENANCE);
 
@@ -54,15 +56,22 @@ final class ReportStatements {
                     : texts.format("report.stmt.cause.noconf", words.cause(cause)));
         }
         supported.add(texts.format("report.stmt.scope", services, lower(worst), duration));
+        // Attack signs count as measured only in a verdict that named a cause (at or above the publication bar);
+        // an attack hypothesis the classifier held below it is said to have been considered, never measured.
         OptionalDouble attack = during.stream()
-                .filter(v -> v.cause() == Cause.ATTACK || v.causes().contains(Cause.ATTACK))
+                .filter(v -> v.cause() == Cause.ATTACK || (v.causes().contains(Cause.ATTACK)
+                        && v.cause() != Cause.UNKNOWN && v.confidence() >= PUBLICATION_BAR))
                 .mapToDouble(Verdict::confidence).max();
+        boolean considered = during.stream().anyMatch(v -> v.causes().contains(Cause.ATTACK));
         Double attackConfidence = null;
         if (attack.isPresent()) {
             attackConfidence = attack.getAsDouble();
             supported.add(texts.format("report.stmt.attack", confidence(attack.getAsDouble())));
         } else {
             supported.add(texts.get("report.stmt.no_attack"));
+            if (considered) {
+                supported.add(texts.get("report.stmt.attack_considered"));
+            }
         }
         String others = during.stream().flatMap(v -> v.causes().stream())
                 .filter(c -> c != cause && !NOT_HYPOTHESES.contains(c)).distinct().sorted()
