@@ -135,10 +135,12 @@ class IncidentReportTest {
 
         // The PDF is a PDF, and its text says the same.
         byte[] pdf = files.get(folder + "report.pdf");
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/reports"));
-        java.nio.file.Files.write(java.nio.file.Path.of("target/reports/storage-report.pdf"), pdf);
-        java.nio.file.Files.write(java.nio.file.Path.of("target/reports/storage-report.html"),
-                files.get(folder + "report/index.html"));
+        // Kept for a look (like the browser test's screenshots): the generated site with its report.
+        for (var file : files.all().entrySet()) {
+            java.nio.file.Path out = java.nio.file.Path.of("target/report-site").resolve(file.getKey());
+            java.nio.file.Files.createDirectories(out.getParent());
+            java.nio.file.Files.write(out, file.getValue());
+        }
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(1);
