@@ -250,6 +250,30 @@ class IncidentReportTest {
     }
 
     @Test
+    void justAfterResolutionAReportIsReadAgainAtMostOncePerMinute() {
+        StoreReportSource store = new StoreReportSource(store("post-message"));
+        java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
+        SiteGenerator generator = new SiteGenerator(Fixtures.config(), incident -> {
+            loads.incrementAndGet();
+            return store.load(incident);
+        });
+        StatusSnapshot crisis = Fixtures.crisis();
+        Instant at = RESOLVED.plusSeconds(120);
+        java.util.function.Function<Instant, StatusSnapshot> snapshotAt = t -> new StatusSnapshot(t, t,
+                crisis.vantages(), false, crisis.current(), crisis.incidents(), crisis.history(), crisis.latency24h(),
+                crisis.latency7d());
+        generator.render(snapshotAt.apply(at));
+        generator.render(snapshotAt.apply(at.plusSeconds(30)));
+        assertThat(loads).as("within the minute").hasValue(1);
+        generator.render(snapshotAt.apply(at.plusSeconds(61)));
+        assertThat(loads).as("a minute later, window not settled").hasValue(2);
+        // Settled (window end 10:37:30 + 10 min): read a last time, then kept.
+        generator.render(snapshotAt.apply(Instant.parse("2021-03-15T10:00:00Z").plus(Duration.ofHours(1))));
+        generator.render(snapshotAt.apply(Instant.parse("2021-03-15T12:00:00Z")));
+        assertThat(loads).hasValue(3);
+    }
+
+    @Test
     void aReportThatCannotBeMadeCostsNothingElse() {
         SiteFiles files = new SiteGenerator(Fixtures.config(), incident -> {
             throw new IllegalStateException("store unreachable");

@@ -23,20 +23,22 @@ import java.util.Set;
  * The reports of every resolved public incident, in every language: {@code incidents/<id>/report/index.html},
  * {@code incidents/<id>/report.pdf} (also under {@code /<lang>/}) and {@code incidents/<id>/report.json} once.
  * A report is worded once and kept while its incident and the configuration stay the same and its window is
- * settled (late results may still arrive for {@link #SETTLE} after it): the store is not read, nor the PDF
- * rendered, again at every regeneration.
+ * settled (late results may still arrive for {@link #SETTLE} after it; until then it is read again at most once per
+ * {@link #REFRESH}): the store is not read, nor the PDF rendered, again at every regeneration.
  */
 public final class IncidentReports {
     private static final Logger LOG = LoggerFactory.getLogger(IncidentReports.class);
     static final Duration SETTLE = Duration.ofMinutes(10);
+    /** How often a report whose window is not settled yet is read again. */
+    static final Duration REFRESH = Duration.ofMinutes(1);
 
     private final ReportSource source;
     private final Templates templates;
     private final Map<String, Cached> cache = new HashMap<>();
     private Map<String, Cached> prepared = Map.of();
 
-    private record Cached(String fingerprint, boolean settled, Map<String, ReportBuilder.Built> built, byte[] json,
-                          Map<String, byte[]> pdf) {
+    private record Cached(String fingerprint, boolean settled, java.time.Instant builtAt,
+                          Map<String, ReportBuilder.Built> built, byte[] json, Map<String, byte[]> pdf) {
     }
 
     public IncidentReports(ReportSource source, Templates templates) {
@@ -77,7 +79,11 @@ public final class IncidentReports {
             String fingerprint = incident.id() + "|" + incident.updatedAt() + "|" + incident.updates().size() + "|"
                     + System.identityHashCode(state.config()) + "|" + languages;
             Cached cached = cache.get(incident.id());
-            if (cached == null || !cached.settled() || !cached.fingerprint().equals(fingerprint)) {
+            // Until its window is settled a report is re-read, but at most once per REFRESH: a burst of
+            // regenerations (every verdict triggers one) must not render the same PDFs again and again.
+            boolean stale = cached != null && !cached.settled()
+                    && !state.at().isBefore(cached.builtAt().plus(REFRESH));
+            if (cached == null || stale || !cached.fingerprint().equals(fingerprint)) {
                 try {
                     cached = build(state, incident, fingerprint, languages);
                 } catch (RuntimeException e) {
@@ -126,7 +132,7 @@ public final class IncidentReports {
             pdf.put(b.getKey(), ReportPdf.render(templates.render("report-print.ftlh", print),
                     words.get("report.title") + " : " + b.getValue().view().title(), data.window().faultTo()));
         }
-        return new Cached(fingerprint, settled, built, json, pdf);
+        return new Cached(fingerprint, settled, state.at(), built, json, pdf);
     }
 
     /** Writes the prepared reports of one language. */
