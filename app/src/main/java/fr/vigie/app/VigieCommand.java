@@ -5,6 +5,7 @@ import fr.vigie.app.cli.ClassifyCommand;
 import fr.vigie.app.cli.DemoCommand;
 import fr.vigie.app.cli.ProbeOnceCommand;
 import fr.vigie.app.cli.RenderCommand;
+import fr.vigie.app.cli.ReportCommand;
 import fr.vigie.app.cli.RunCommand;
 import fr.vigie.app.cli.SimulateCommand;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
         description = "Vigie watches France's school digital services (ENT, CNED, ÉduConnect) and says, with "
                 + "evidence, what is broken and why: saturation, attack, storage, network or application fault.",
         subcommands = {RunCommand.class, CheckConfigCommand.class, DemoCommand.class, ClassifyCommand.class,
-                RenderCommand.class, SimulateCommand.class, ProbeOnceCommand.class},
+                RenderCommand.class, SimulateCommand.class, ProbeOnceCommand.class, ReportCommand.class},
         footer = {"", "Start with:  vigie demo", "Then:        vigie check-config config/france.yaml"})
 public final class VigieCommand implements Runnable {
     @Option(names = "--log-format", paramLabel = "text|json", scope = picocli.CommandLine.ScopeType.INHERIT,

@@ -21,7 +21,7 @@ final class SiteExtras {
     private SiteExtras() {
     }
 
-    static void addTo(SiteFiles files, PublicState state, List<String> languages) {
+    static void addTo(SiteFiles files, PublicState state, List<String> languages, java.util.Set<String> reported) {
         String title = state.config().site().title();
         for (int i = 0; i < languages.size(); i++) {
             String prefix = i == 0 ? "" : languages.get(i) + "/";
@@ -52,7 +52,7 @@ final class SiteExtras {
             Views.ServiceView service = views.service(target);
             files.put(folder + "badge.svg", Badge.svg(target.name(), service.statusKey(), service.statusText()));
         }
-        new StatuspageJson(state, views).addTo(files);
+        new StatuspageJson(state, views, reported).addTo(files);
     }
 
     private static void feedPair(SiteFiles files, HistoryFeeds feeds, String title, List<Incident> incidents,

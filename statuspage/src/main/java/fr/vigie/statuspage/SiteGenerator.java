@@ -8,6 +8,10 @@ import fr.vigie.statuspage.model.PublicState;
 import fr.vigie.statuspage.model.Texts;
 import fr.vigie.statuspage.output.AtomicSiteWriter;
 import fr.vigie.statuspage.output.SiteFiles;
+import fr.vigie.statuspage.report.IncidentReports;
+import fr.vigie.statuspage.report.ReportSource;
+import fr.vigie.statuspage.report.StoreReportSource;
+import fr.vigie.aggregator.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,10 +20,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Generates the whole public site from one snapshot: pages in every configured language (the first at
  * the root, the others under {@code /<lang>/}), feeds, Statuspage-compatible JSON and badges.
+ * Resolved incidents get a report (page, PDF, JSON) when a {@link ReportSource} is given.
  * The same snapshot always gives byte-identical files. Thread-safe for sequential use by one caller.
  */
 public final class SiteGenerator {
@@ -29,8 +35,21 @@ public final class SiteGenerator {
     private final Templates templates = new Templates();
     private final AtomicSiteWriter writer = new AtomicSiteWriter();
 
+    private final IncidentReports reports;
+
     public SiteGenerator(VigieConfig config) {
+        this(config, ReportSource.NONE);
+    }
+
+    /** @param reports the measurements behind incident reports (a store); {@link ReportSource#NONE}: no reports */
+    public SiteGenerator(VigieConfig config, ReportSource reports) {
         this.config = config;
+        this.reports = new IncidentReports(reports, templates);
+    }
+
+    /** A generator whose resolved incidents get a report read from {@code store} (blocking reads, on the caller). */
+    public static SiteGenerator withReports(VigieConfig config, Store store) {
+        return new SiteGenerator(config, new StoreReportSource(store));
     }
 
     /** Renders every file in memory, without writing anything. */
@@ -39,16 +58,19 @@ public final class SiteGenerator {
         SiteFiles files = new SiteFiles();
         List<String> languages = languages();
         HtmlSite html = new HtmlSite(templates);
+        Set<String> reported = reports.prepare(state, languages);
         for (int i = 0; i < languages.size(); i++) {
             String language = languages.get(i);
             String other = languages.get(i == 0 ? (languages.size() > 1 ? 1 : 0) : 0);
             html.addTo(files, state, Texts.of(language), prefix(i, language),
+                    prefix(languages.indexOf(other), other), other, reported);
+            reports.addTo(files, state, Texts.of(language), prefix(i, language),
                     prefix(languages.indexOf(other), other), other);
         }
         files.put("style.css", resource("static/style.css"));
         files.put("favicon.svg", resource("static/favicon.svg"));
         files.put("finder.js", resource("static/finder.js"));
-        SiteExtras.addTo(files, state, languages);
+        SiteExtras.addTo(files, state, languages, reported);
         return files;
     }
 

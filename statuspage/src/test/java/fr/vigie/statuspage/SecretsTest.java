@@ -53,13 +53,31 @@ class SecretsTest {
                         List.of(new Step("login", StepKind.LOGIN, "/login?user={{credentials.username}}", null, null,
                                 true, Map.of(), null, Map.of(), true)))), targets, base.classifier(),
                 alerts);
-        SiteFiles files = new SiteGenerator(config).render(Fixtures.crisis());
-        assertThat(files.all()).isNotEmpty().containsKeys("a-propos/index.html", "en/a-propos/index.html");
-        files.all().forEach((path, bytes) -> assertThat(new String(bytes, StandardCharsets.UTF_8)).as(path)
+        // With incident reports, from a store whose results name the full URL in their detail (they never should).
+        fr.vigie.aggregator.store.MemoryStore store = new fr.vigie.aggregator.store.MemoryStore(true);
+        java.time.Instant at = java.time.Instant.parse("2021-03-15T07:30:00Z");
+        store.appendResults(List.of(new fr.vigie.probes.StepResult(at, at, "mbn", "paris-1", "journey", "r1", "login",
+                StepKind.LOGIN, fr.vigie.probes.Outcome.HTTP_ERROR, 500, null, 1.0, 1.0, null, 10.0, 20.0, 10, false,
+                null, null, targets.get(3).baseUrl())));
+        SiteFiles files = SiteGenerator.withReports(config, store).render(Fixtures.crisis());
+        assertThat(files.all()).isNotEmpty().containsKeys("a-propos/index.html", "en/a-propos/index.html",
+                "incidents/2021-03-15-mbn-storage-1/report.pdf");
+        files.all().forEach((path, bytes) -> assertThat(path.endsWith(".pdf") ? pdfText(bytes)
+                        : new String(bytes, StandardCharsets.UTF_8)).as(path)
                 .doesNotContain(PASSWORD, TOKEN, WEBHOOK, "eleve.test", "******", URL_PASSWORD, URL_TOKEN, VAR_TICKET,
                         STORE_PASSWORD, "env:"));
         // the about page does list the services, by host only
         assertThat(new String(files.get("a-propos/index.html"), StandardCharsets.UTF_8))
                 .contains("ent-idf.example.fr", "avec connexion d&#39;un compte de test");
+    }
+
+    private static String pdfText(byte[] pdf) {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).containsAnyOf("Rapport d'incident", "Incident report");
+            return text;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -37,7 +37,8 @@ public final class RenderCommand implements Callable<Integer> {
         Path target = out != null ? out : cfg.site().output();
         try (Store store = Stores.open(cfg.storage())) {
             Aggregator aggregator = new Aggregator(cfg, store);
-            Path generation = SiteRenderer.render(cfg, aggregator.snapshots().snapshot(Instant.now()), target);
+            Path generation = SiteRenderer.render(cfg, aggregator.snapshots().snapshot(Instant.now()), target,
+                    store);
             spec.commandLine().getOut().println("vigie render: site written to " + target + " (" + generation.getFileName() + ")");
         }
         return 0;

@@ -131,10 +131,12 @@ public final class VigieSystem implements AutoCloseable {
 
         Path siteOut = config.site().output();
         Files.createDirectories(siteOut.toAbsolutePath().getParent());
-        // The first generation is synchronous, so the server never starts on an empty folder.
-        SiteGenerator generator = new SiteGenerator(config);
+        // The first generation is synchronous, so the server never starts on an empty folder. It has no incident
+        // reports: their PDFs take a while to render the first time, so they come with the regenerator's first run,
+        // on its own thread, from the store.
         SnapshotSource snapshots = withVantages(aggregator.snapshots(), role);
-        generator.generate(snapshots.snapshot(clock.instant()), siteOut);
+        new SiteGenerator(config).generate(snapshots.snapshot(clock.instant()), siteOut);
+        SiteGenerator generator = SiteGenerator.withReports(config, store);
         AtomicReference<StatusSiteServer> server = new AtomicReference<>();
         SiteRegenerator regenerator = new SiteRegenerator(generator, snapshots, siteOut,
                 clock, () -> {

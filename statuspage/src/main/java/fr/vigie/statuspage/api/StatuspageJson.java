@@ -56,6 +56,15 @@ public final class StatuspageJson {
     private final List<Target> ordered;
     private final String startDate;
 
+    /** Incidents with a report (statuspage.report): their JSON entry links it under {@code vigie.report}. */
+    private java.util.Set<String> reported = java.util.Set.of();
+
+    /** @param reported ids of the incidents that have a report */
+    public StatuspageJson(PublicState state, ViewFactory views, java.util.Set<String> reported) {
+        this(state, views);
+        this.reported = java.util.Set.copyOf(reported);
+    }
+
     /** @param views views of the site's default language (update bodies are written in it) */
     public StatuspageJson(PublicState state, ViewFactory views) {
         this.state = state;
@@ -252,6 +261,13 @@ public final class StatuspageJson {
         vigie.put("evidence", evidence(incident.evidence()));
         vigie.put("status", incident.status() == null ? null : incident.status().wire());
         vigie.put("targets", incident.targets());
+        if (reported.contains(incident.id())) {
+            // Added field: the report's page, PDF and JSON (docs/statuspage.md, "Incident reports").
+            vigie.put("report", Map.of(
+                    "page", siteUrl + "/" + ViewFactory.incidentHref(incident.id()) + "report/",
+                    "pdf", siteUrl + "/" + ViewFactory.incidentHref(incident.id()) + "report.pdf",
+                    "json", siteUrl + "/" + ViewFactory.incidentHref(incident.id()) + "report.json"));
+        }
         i.put("vigie", vigie);
         return i;
     }

@@ -9,6 +9,7 @@ import fr.vigie.statuspage.output.SiteFiles;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every HTML page of one language: home, one page per service and per public incident, history,
@@ -28,6 +29,12 @@ public final class HtmlSite {
      */
     public void addTo(SiteFiles files, PublicState state, Texts texts, String prefix, String otherPrefix,
                       String otherLanguage) {
+        addTo(files, state, texts, prefix, otherPrefix, otherLanguage, Set.of());
+    }
+
+    /** @param reported ids of the incidents that have a report (statuspage.report): linked from their page and the history */
+    public void addTo(SiteFiles files, PublicState state, Texts texts, String prefix, String otherPrefix,
+                      String otherLanguage, Set<String> reported) {
         ViewFactory views = new ViewFactory(state, texts);
         Page page = new Page(state, texts, views, prefix, otherPrefix, otherLanguage);
 
@@ -51,10 +58,16 @@ public final class HtmlSite {
             String path = ViewFactory.incidentHref(incident.id());
             Map<String, Object> model = page.model(path);
             model.put("i", views.incident(incident));
+            if (reported.contains(incident.id())) {
+                model.put("reportHref", "report/");
+            }
             files.put(prefix + path + "index.html", templates.render("incident.ftlh", model));
         }
         Map<String, Object> history = page.model("history/");
         history.put("months", views.months());
+        Map<String, String> reports = new HashMap<>();
+        reported.forEach(id -> reports.put(id, ViewFactory.incidentHref(id) + "report/"));
+        history.put("reports", reports);
         files.put(prefix + "history/index.html", templates.render("history.ftlh", history));
 
         // A contact that is the site's own about page (the default) is linked relatively, like every other page.
@@ -88,6 +101,12 @@ public final class HtmlSite {
             notFound.put("otherBase", "/" + otherPrefix);
         }
         files.put(prefix + "404.html", templates.render("notfound.ftlh", notFound));
+    }
+
+    /** The variables every page template reads, for a page at {@code path} (relative to the language root). */
+    public static Map<String, Object> pageModel(PublicState state, Texts texts, String prefix, String otherPrefix,
+                                                String otherLanguage, String path) {
+        return new Page(state, texts, new ViewFactory(state, texts), prefix, otherPrefix, otherLanguage).model(path);
     }
 
     /** The variables every page template reads. */

@@ -29,7 +29,8 @@ public final class SiteContent {
             "rss", "application/rss+xml",
             "xml", "application/xml",
             "txt", "text/plain; charset=utf-8",
-            "js", "text/javascript");
+            "js", "text/javascript",
+            "pdf", "application/pdf");
 
     private final Map<String, ServedFile> files;
 
