@@ -13,7 +13,6 @@ import java.util.Map;
  * @param failed         executed steps that failed
  * @param symptoms       failing steps per symptom
  * @param failureLabels  failing steps per short label ("waiting_room", "http_503", "dns_failure")
- * @param firstStepFailed the journey could not even start
  * @param staticExecuted static steps executed
  * @param staticFailed   static steps failed
  * @param writeExecuted  write steps executed
@@ -37,7 +36,7 @@ import java.util.Map;
  * @param badGateway     failing steps answered 502 Bad Gateway (the proxy got no valid answer from the application)
  */
 record RoundSignals(Instant start, int executed, int failed, Map<Symptom, Integer> symptoms,
-                    Map<String, Integer> failureLabels, boolean firstStepFailed, int staticExecuted,
+                    Map<String, Integer> failureLabels, int staticExecuted,
                     int staticFailed, int writeExecuted, int writeFailed, int writeUnnamed, int readFailed, double ttfbMs,
                     double ttfbRatio, double staticRatio, double writeRatio, double readRatio, double connectMs,
                     double connectRatio, double usualTtfbMs, int synRetries, boolean declaredMaintenance,

@@ -36,7 +36,7 @@ final class SignalExtractor {
         int nTtfb = 0, nDyn = 0, nStat = 0, nWrite = 0, nRead = 0, nConn = 0, nUsual = 0;
         int executed = 0, failed = 0, staticExecuted = 0, staticFailed = 0, writeExecuted = 0, writeFailed = 0;
         int readFailed = 0, synRetries = 0, writeUnnamed = 0, badGateway = 0;
-        boolean firstStepFailed = false, declared = false, judgeable = true;
+        boolean declared = false, judgeable = true;
         Integer queueWait = null;
         Map<Symptom, Integer> counts = RoundSignals.emptySymptoms();
         Map<String, Integer> labels = new TreeMap<>();
@@ -62,7 +62,6 @@ final class SignalExtractor {
                 counts.merge(s, 1, Integer::sum);
                 labels.merge(label(r), 1, Integer::sum);
                 if (r.status() != null && r.status() == 502) badGateway++;
-                if (executed == 1) firstStepFailed = true;
                 if (isStatic) staticFailed++;
                 else if (isWrite) {
                     writeFailed++;
@@ -109,7 +108,7 @@ final class SignalExtractor {
                 ttfb[nTtfb++] = r.ttfbMs();
             }
         }
-        return new RoundSignals(round.get(0).ts(), executed, failed, counts, labels, firstStepFailed, staticExecuted,
+        return new RoundSignals(round.get(0).ts(), executed, failed, counts, labels, staticExecuted,
                 staticFailed, writeExecuted, writeFailed, writeUnnamed, readFailed, RollingMedian.of(ttfb, nTtfb),
                 RollingMedian.of(dyn, nDyn), RollingMedian.of(stat, nStat), RollingMedian.of(write, nWrite),
                 RollingMedian.of(read, nRead), RollingMedian.of(conn, nConn), RollingMedian.of(connRatio, nConn),

@@ -20,7 +20,7 @@ class OnsetAndWordsTest {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private static RoundAssessment round(Instant start, double ttfbRatio, int failed) {
-        RoundSignals s = new RoundSignals(start, 5, failed, RoundSignals.emptySymptoms(), Map.of(), false, 1, 0, 1, 0, 0,
+        RoundSignals s = new RoundSignals(start, 5, failed, RoundSignals.emptySymptoms(), Map.of(), 1, 0, 1, 0, 0,
                 failed, 400, ttfbRatio, 1, 1, ttfbRatio, 20, 1, 100, 0, false, null, true, RoundSignals.emptySymptoms(),
                 400 * ttfbRatio, 0);
         return new RoundAssessment(s, failed > 0 ? Status.PARTIAL_OUTAGE : Status.OPERATIONAL, Map.of(), 0.9, false,
