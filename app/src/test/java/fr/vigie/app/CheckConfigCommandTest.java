@@ -49,6 +49,85 @@ class CheckConfigCommandTest {
     }
 
     @Test
+    void theShippedConfigsHaveControlTargetsAndOnlyFranceHasUngroupedServices() {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        assertThat(run("check-config", root.resolve("config/france.yaml").toString())).as(err.toString()).isZero();
+        // the real inventory groups only the services whose host a public source names (docs/inventory.md)
+        assertThat(err.toString()).doesNotContain("no control target").contains("services have no hosting-group");
+        StringWriter demoErr = new StringWriter();
+        CommandLine cli = new CommandLine(new VigieCommand());
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(demoErr));
+        assertThat(cli.execute("check-config", root.resolve("config/demo.yaml").toString())).isZero();
+        assertThat(demoErr.toString()).doesNotContain("warning");
+    }
+
+    @Test
+    void aDeploymentWithoutControlTargetOrWithUngroupedServicesIsValidButWarnedWithThePaths() throws Exception {
+        Path file = dir.resolve("partial.yaml");
+        Files.writeString(file, """
+                targets:
+                  - id: ent-a
+                    kind: ent
+                    hosting-group: host-1
+                    base-url: http://127.0.0.1:1
+                    journey: public-page
+                  - id: ent-b
+                    kind: ent
+                    base-url: http://127.0.0.1:2
+                    journey: public-page
+                """);
+        assertThat(run("check-config", file.toString())).as(err.toString()).isZero();
+        assertThat(err.toString())
+                .contains("warning: no control target (targets[*].kind: control)")
+                .contains("warning: 1 of 2 services have no hosting-group (targets[i].hosting-group), "
+                        + "so hosting correlation leaves them out: targets[1] ent-b\n")
+                .doesNotContain("targets[0]");
+    }
+
+    @Test
+    void manyUngroupedServicesAreCountedBeyondTheFirstTwenty() throws Exception {
+        StringBuilder yaml = new StringBuilder("targets:\n");
+        for (int i = 0; i < 25; i++) {
+            yaml.append("  - {id: ent-").append(i).append(", kind: ent, base-url: http://127.0.0.1:").append(i + 1)
+                    .append(", journey: public-page}\n");
+        }
+        yaml.append("  - {id: controle, kind: control, base-url: http://127.0.0.1:99, journey: control}\n");
+        Path file = dir.resolve("many.yaml");
+        Files.writeString(file, yaml);
+        assertThat(run("check-config", file.toString())).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("25 of 25 services have no hosting-group", "targets[0] ent-0, ",
+                "targets[19] ent-19, and 5 more").doesNotContain("ent-20", "controle", "no control target");
+    }
+
+    @Test
+    void aCompleteDeploymentGetsNoWarning() throws Exception {
+        Path file = dir.resolve("complete.yaml");
+        Files.writeString(file, """
+                targets:
+                  - id: ent-a
+                    kind: ent
+                    hosting-group: host-1
+                    base-url: http://127.0.0.1:1
+                    journey: public-page
+                  - id: controle
+                    kind: control
+                    base-url: http://127.0.0.1:2
+                    journey: control
+                alerts:
+                  receivers:
+                    astreinte:
+                      type: webhook
+                      url: http://127.0.0.1:3/hook
+                      secret: ${VIGIE_TEST_SURELY_UNSET_SECRET:-whsec_dGVzdC1zZWNyZXQtdGVzdC1zZWNyZXQ=}
+                  default-receivers: [astreinte]
+                """);
+        assertThat(run("check-config", file.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains(": OK", "astreinte");
+        assertThat(err.toString()).doesNotContain("warning");
+    }
+
+    @Test
     void fiveMistakesAreAllReportedWithPathsAndLinesAndTheProcessRefuses() throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, """

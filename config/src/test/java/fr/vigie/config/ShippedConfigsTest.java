@@ -63,13 +63,41 @@ class ShippedConfigsTest {
         assertThat(france.target("ent-idf").orElseThrow().journey()).isEqualTo("open-ent-ng");
         assertThat(france.target("ent-grand-est").orElseThrow().vars()).containsKey("service");
         assertThat(france.schedules().get("school-rush").cronExpressions()).hasSize(3);
-        assertThat(france.schedules().keySet()).as("file order kept").containsExactly("school-rush", "steady", "default");
+        assertThat(france.schedules().keySet()).as("file order kept").containsExactly("school-rush", "steady", "control", "default");
         assertThat(france.storage().type()).isEqualTo(StorageConfig.Type.INFLUXDB);
         assertThat(france.storage().url()).isEqualTo("http://127.0.0.1:8086");
         assertThat(france.storage().password()).isNull();
         // every receiver's secret is unset on a clean machine: all inactive, routes emptied
         assertThat(france.alerts().receivers()).isEmpty();
         assertThat(france.alerts().routes()).allSatisfy(r -> assertThat(r.receivers()).isEmpty());
+    }
+
+    @Test
+    void franceInventoryHasControlTargetsAndNamedSourcedHostingGroups() throws ConfigException {
+        VigieConfig france = cleanMachine.load(Path.of("france.yaml"));
+
+        // two controls of two operators, probed gently (docs/inventory.md): one GET every 2 min
+        assertThat(france.targets()).filteredOn(t -> t.kind() == TargetKind.CONTROL)
+                .extracting(Target::baseUrl)
+                .containsExactlyInAnyOrder("https://www.service-public.fr", "https://www.education.gouv.fr");
+        assertThat(france.targets()).filteredOn(t -> t.kind() == TargetKind.CONTROL).allSatisfy(t -> {
+            assertThat(t.journey()).isEqualTo("public-page");
+            assertThat(t.schedule()).isEqualTo("control");
+            assertThat(t.hostingGroup()).isNull();
+        });
+        assertThat(france.schedules().get("control").every()).hasMinutes(2);
+        // the controls are read only while their last round is within the classifier's window
+        assertThat(france.schedules().get("control").every()).isLessThan(france.classifier().window());
+        // every group a target names has a readable name, and every Kosmos platform shares the vendor's host
+        assertThat(france.targets()).extracting(Target::hostingGroup).filteredOn(g -> g != null)
+                .allSatisfy(g -> assertThat(france.hostingGroups()).containsKey(g));
+        assertThat(france.hostingGroups().keySet())
+                .containsExactly("ovh", "kosmos-nfrance", "recia", "cned", "ministere");
+        assertThat(france.targets()).filteredOn(t -> "Kosmos".equals(t.vendor())).hasSize(14)
+                .allSatisfy(t -> assertThat(t.hostingGroup()).isEqualTo("kosmos-nfrance"));
+        assertThat(france.hostingName("kosmos-nfrance")).isEqualTo("Kosmos (centre de données NFrance, Toulouse)");
+        assertThat(france.targets()).filteredOn(t -> "ovh".equals(t.hostingGroup())).extracting(Target::id)
+                .containsExactly("ent-idf", "ent94", "ent-hdf", "neoconnect");
     }
 
     @Test

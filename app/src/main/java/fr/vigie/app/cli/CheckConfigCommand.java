@@ -53,7 +53,40 @@ public final class CheckConfigCommand implements Callable<Integer> {
             warnings.add("no route or default-receivers sends to a receiver (alerts.routes, "
                     + "alerts.default-receivers): the crisis cell gets no alerts");
         }
+        if (config.targets().stream().noneMatch(t -> t.kind() == TargetKind.CONTROL)) {
+            warnings.add("no control target (targets[*].kind: control): a fault on Vigie's own probing side "
+                    + "cannot be told from a fault of the services");
+        }
+        String ungrouped = ungrouped(config.targets());
+        if (!ungrouped.isEmpty()) {
+            warnings.add(ungrouped);
+        }
         return warnings;
+    }
+
+    /** Targets listed by name before the rest are only counted: the operator reads the first ones, fixes, reruns. */
+    static final int UNGROUPED_LISTED = 20;
+
+    /**
+     * Services without {@code hosting-group}: each counts as its own host, so hosting correlation ("9 ENT of one
+     * host fail together") never includes them. Control targets are left out: correlation ignores them anyway.
+     */
+    private static String ungrouped(java.util.List<Target> targets) {
+        java.util.List<String> paths = new java.util.ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Target t = targets.get(i);
+            if (t.kind() != TargetKind.CONTROL && (t.hostingGroup() == null || t.hostingGroup().isBlank())) {
+                paths.add("targets[" + i + "] " + t.id());
+            }
+        }
+        if (paths.isEmpty()) {
+            return "";
+        }
+        String listed = String.join(", ", paths.subList(0, Math.min(paths.size(), UNGROUPED_LISTED)));
+        String more = paths.size() > UNGROUPED_LISTED ? ", and " + (paths.size() - UNGROUPED_LISTED) + " more" : "";
+        return paths.size() + " of " + targets.stream().filter(t -> t.kind() != TargetKind.CONTROL).count()
+                + " services have no hosting-group (targets[i].hosting-group), so hosting correlation leaves them out: "
+                + listed + more;
     }
 
     static String summary(VigieConfig config) {
