@@ -37,6 +37,9 @@ public final class HtmlSite {
         home.put("incidents", views.openIncidents());
         home.put("groups", views.groups());
         home.put("maintenance", views.maintenance());
+        // Every region's feeds, advertised in the head so a feed reader finds them from the home page.
+        home.put("altFeeds", state.regions().stream()
+                .map(region -> new Views.Link(region, ViewFactory.regionHref(region))).toList());
         files.put(prefix + "index.html", templates.render("home.ftlh", home));
 
         for (Target target : state.services()) {
@@ -44,6 +47,11 @@ public final class HtmlSite {
             Map<String, Object> model = page.model(path);
             model.put("page", views.servicePage(target));
             model.put("serviceFeed", path);
+            if (target.kind() == fr.vigie.config.TargetKind.ENT && target.region() != null) {
+                // A parent reading their ENT's page may rather follow the whole region.
+                model.put("altFeeds", java.util.List.of(
+                        new Views.Link(target.region(), ViewFactory.regionHref(target.region()))));
+            }
             model.put("trust", views.trust());
             files.put(prefix + path + "index.html", templates.render("service.ftlh", model));
         }
