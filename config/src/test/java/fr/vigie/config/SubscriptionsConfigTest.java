@@ -32,6 +32,9 @@ class SubscriptionsConfigTest {
     @Test
     void readsEverySettingWithDefaults() throws ConfigException {
         SubscriptionsConfig s = load(TARGETS + """
+                site:
+                  base-url: https://etat.vigie.test
+                  contact-email: contact@vigie.test
                 subscriptions:
                   public-url: https://etat.vigie.test/abonnement/
                   smtp: 127.0.0.1:2525
@@ -80,6 +83,25 @@ class SubscriptionsConfigTest {
                 "subscriptions.confirmation-ttl: bad duration 'bientôt': write a number and a unit (500ms, 30s, 2m, 1h, 7d) or ISO-8601 (PT30S) (line 14)",
                 "subscriptions.carrier-pigeon: unknown key 'carrier-pigeon'; allowed here: batch-size, confirmation-ttl, from, key, listen, password, per-address-per-day, per-client-per-hour, public-url, rate-per-second, smtp, user (line 15)");
         assertThat(String.join("\n", errors)).doesNotContain("court-et-secret");
+    }
+
+    @Test
+    void theEndpointMustBeOnTheSitesOrigin() {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(TARGETS + """
+                site:
+                  base-url: https://etat.vigie.test
+                  contact-email: contact@vigie.test
+                subscriptions:
+                  public-url: https://abonnement.ailleurs.test/abonnement
+                  smtp: 127.0.0.1:25
+                  from: vigie@vigie.test
+                """, Map.of()));
+        assertThat(e).isNotNull();
+        assertThat(e.errors().stream().map(ConfigError::toString).toList()).containsExactly(
+                "subscriptions.public-url: public-url https://abonnement.ailleurs.test/abonnement is not on the site's "
+                        + "origin (https://etat.vigie.test): the form's page only lets forms post to its own origin; "
+                        + "serve the endpoint under the site, e.g. https://etat.vigie.test/abonnement, behind the same "
+                        + "reverse proxy (line 10)");
     }
 
     @Test

@@ -84,12 +84,14 @@ public final class ConfigReader {
         List<MaintenanceWindow> maintenance = ScheduleReader.maintenance(root.get("maintenance"), site.timeZone(),
                 ids, groups);
         AlertsConfig alerts = AlertsReader.alerts(root.get("alerts"), targets);
+        fr.vigie.config.SubscriptionsConfig subscriptions = SubscriptionsReader.subscriptions(root.get("subscriptions"));
+        SubscriptionsReader.checkSameOrigin(subscriptions, site, root.get("subscriptions").get("public-url"));
         return new VigieConfig(site, SettingsReader.storage(root.get("storage")),
                 SettingsReader.vantage(root.get("vantage")), SettingsReader.probing(root.get("probing")),
                 schedules, calendars, maintenance, journeys, targets,
                 SettingsReader.classifier(root.get("classifier")), alerts,
                 hostingGroups(root.get("hosting-groups"), groups), ClusterReader.cluster(root.get("cluster")),
-                SubscriptionsReader.subscriptions(root.get("subscriptions")));
+                subscriptions);
     }
 
     /** {@code hosting-groups: {<group>: {name: ...}}}: readable names of the targets' hosting groups. */

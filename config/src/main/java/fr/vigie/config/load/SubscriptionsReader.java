@@ -69,6 +69,23 @@ final class SubscriptionsReader {
                 rate, batch, perClient, perAddress);
     }
 
+    /**
+     * The form is a page of the site, whose Content-Security-Policy lets forms post only to the site's own origin
+     * ({@code form-action 'self'}): the endpoint must be reached there, behind the same reverse proxy.
+     */
+    static void checkSameOrigin(SubscriptionsConfig subscriptions, fr.vigie.config.Site site, Node publicUrl) {
+        if (subscriptions == null || subscriptions.publicUrl() == null || site == null || site.baseUrl() == null) {
+            return;
+        }
+        String endpoint = SubscriptionsConfig.origin(subscriptions.publicUrl());
+        String page = SubscriptionsConfig.origin(site.baseUrl());
+        if (!endpoint.equals(page)) {
+            publicUrl.error("public-url " + subscriptions.publicUrl() + " is not on the site's origin (" + page
+                    + "): the form's page only lets forms post to its own origin; serve the endpoint under the "
+                    + "site, e.g. " + page + "/abonnement, behind the same reverse proxy");
+        }
+    }
+
     private static int intOr(Node node, long min, long max, int fallback) {
         Long value = node.integer(min, max);
         return value == null ? fallback : value.intValue();

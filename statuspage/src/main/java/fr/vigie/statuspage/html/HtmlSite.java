@@ -84,6 +84,9 @@ public final class HtmlSite {
         about.put("about", new AboutPage(state.config(), texts).view());
         files.put(prefix + AboutPage.PATH + "index.html", templates.render("about.ftlh", about));
 
+        // The e-mail subscription form and its personal-data page, when subscriptions are configured.
+        fr.vigie.statuspage.subscribe.SubscribePages.addTo(files, templates, state, texts, prefix, page::model);
+
         // Served for any unknown path at any depth: links are absolute from the site root.
         Map<String, Object> notFound = page.model("");
         notFound.put("root", "/");
@@ -111,6 +114,9 @@ public final class HtmlSite {
                 model.put("otherLang", otherLanguage);
             }
             model.put("path", path);
+            if (state.config().subscriptionSettings().isPresent()) {
+                model.put("subscriptions", Boolean.TRUE); // the footer links to the form and the data page
+            }
             model.put("generated", texts.format("footer.generated", views.times().dateTime(state.at())));
             // At the top of every page: when it was updated, in which time zone every time on it is given.
             model.put("updated", texts.format("page.updated", views.times().clock(state.at()),
