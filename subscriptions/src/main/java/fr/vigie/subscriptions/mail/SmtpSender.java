@@ -36,6 +36,10 @@ public final class SmtpSender {
         p.setProperty("mail.smtp.timeout", "20000");
         p.setProperty("mail.smtp.writetimeout", "20000");
         p.setProperty("mail.smtp.starttls.enable", "true");
+        // EHLO names the site's host: without it, Angus Mail asks the resolver for this machine's name at every
+        // connection, which can stall for seconds where the name has no DNS entry
+        String site = java.net.URI.create(config.publicUrl()).getHost();
+        p.setProperty("mail.smtp.localhost", site == null ? "localhost" : site);
         if (config.user() != null) {
             p.setProperty("mail.smtp.auth", "true");
             if (!Addresses.isLoopback(hostPort[0])) {
