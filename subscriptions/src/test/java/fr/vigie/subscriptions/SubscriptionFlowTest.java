@@ -266,7 +266,8 @@ class SubscriptionFlowTest {
         byte[] first = fr.vigie.subscriptions.token.KeyFile.loadOrCreate(data.resolve("other"));
         byte[] again = fr.vigie.subscriptions.token.KeyFile.loadOrCreate(data.resolve("other"));
         assertThat(first).hasSize(32).isEqualTo(again);
-        assertThat(Files.getPosixFilePermissions(data.resolve("other/subscriptions.key")).toString())
-                .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(data.resolve("other/subscriptions.key"))).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     }
 }
