@@ -79,7 +79,7 @@ class SubscriptionsWiringTest {
         try (VigieSystem system = VigieSystem.start(vertx, config(ports.get(0), ports.get(1)), Optional.empty(),
                 Clock.systemUTC())) {
             assertThat(system.subscriptions()).isPresent();
-            HttpResponse<String> form = get("http://127.0.0.1:" + ports.get(0) + "/abonnement/");
+            HttpResponse<String> form = get("http://127.0.0.1:" + ports.get(0) + "/s-abonner/");
             assertThat(form.statusCode()).isEqualTo(200);
             assertThat(form.body()).contains("action=\"http://127.0.0.1:" + ports.get(0) + "/abonnement/\"",
                     "value=\"region:Grand Est\"");

@@ -29,15 +29,15 @@ class SubscribePagesTest {
     @Test
     void withoutTheSectionThereIsNoFormAndNoLink() {
         SiteFiles files = new SiteGenerator(Fixtures.config()).render(Fixtures.crisis());
-        assertThat(files.get("abonnement/index.html")).isNull();
+        assertThat(files.get("s-abonner/index.html")).isNull();
         assertThat(files.get("donnees-personnelles/index.html")).isNull();
-        assertThat(page(files, "index.html").select("a[href$=abonnement/]")).isEmpty();
+        assertThat(page(files, "index.html").select("a[href$=s-abonner/]")).isEmpty();
     }
 
     @Test
     void theFormPostsToTheEndpointWithEveryFieldLabelledAndGrouped() {
         SiteFiles files = new SiteGenerator(withSubscriptions()).render(Fixtures.crisis());
-        Document form = page(files, "abonnement/index.html");
+        Document form = page(files, "s-abonner/index.html");
         Element f = form.selectFirst("form");
         assertThat(f.attr("method")).isEqualTo("post");
         assertThat(f.attr("action")).isEqualTo("https://etat.vigie.test/abonnement/");
@@ -57,9 +57,9 @@ class SubscribePagesTest {
                 "Par région", "Par académie", "Par service");
         assertThat(form.select("button[type=submit]").text()).isEqualTo("M'abonner");
         // every page links to it and to the personal-data page
-        assertThat(page(files, "index.html").select("footer a[href=./abonnement/]")).hasSize(1);
+        assertThat(page(files, "index.html").select("footer a[href=./s-abonner/]")).hasSize(1);
         assertThat(page(files, "services/ent77/index.html").select("footer a[href$=donnees-personnelles/]")).hasSize(1);
-        assertThat(files.get("en/abonnement/index.html")).isNotNull();
+        assertThat(files.get("en/s-abonner/index.html")).isNotNull();
     }
 
     @Test

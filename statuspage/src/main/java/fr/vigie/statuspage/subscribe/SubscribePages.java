@@ -17,12 +17,13 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The subscription form ({@code abonnement/}) and the personal-data page ({@code donnees-personnelles/}), only when
+ * The subscription form ({@code s-abonner/}: not under the endpoint's {@code /abonnement/}, which a reverse proxy
+ * forwards whole) and the personal-data page ({@code donnees-personnelles/}), only when
  * subscriptions are configured. The form is static and posts to {@code subscriptions.public-url}; the page works
  * without script, every field labelled, choices grouped in fieldsets (RGAA).
  */
 public final class SubscribePages {
-    public static final String FORM = "abonnement/";
+    public static final String FORM = "s-abonner/";
     public static final String PRIVACY = "donnees-personnelles/";
 
     /** One checkbox: its id in the page, the wire value the endpoint expects, its label. */
