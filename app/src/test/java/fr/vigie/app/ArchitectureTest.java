@@ -29,9 +29,12 @@ class ArchitectureTest {
             "aggregator", Set.of("config", "probes"),
             "statuspage", Set.of("config", "probes", "aggregator"),
             "alerts", Set.of("config", "probes", "aggregator"),
+            // the public's e-mail subscriptions: the alerts module's outbox carries their notifications
+            "subscriptions", Set.of("config", "probes", "aggregator", "alerts"),
             "scoring", Set.of("aggregator", "simulator"), // their verdict and ground-truth records
             // bench is not on this (the product's) classpath: no product module declares it, which Maven enforces
-            "app", Set.of("config", "probes", "simulator", "aggregator", "statuspage", "alerts", "scoring"));
+            "app", Set.of("config", "probes", "simulator", "aggregator", "statuspage", "alerts", "subscriptions",
+                    "scoring"));
 
     /** The sub-packages a module offers to the others, besides its root package. */
     static final Set<String> EXPORTED = Set.of(
@@ -45,7 +48,10 @@ class ArchitectureTest {
 
     /** Single classes of an internal package that others may use. */
     static final Set<String> EXPORTED_CLASSES = Set.of("fr.vigie.config.load.Durations",
-            "fr.vigie.simulator.faults.GroundTruthRecord"); // the simulator's ground truth, for scoring
+            "fr.vigie.simulator.faults.GroundTruthRecord", // the simulator's ground truth, for scoring
+            // what the outbox (exported) stores and returns: its API in all but package
+            "fr.vigie.alerts.content.Alert", "fr.vigie.alerts.content.AlertKind",
+            "fr.vigie.alerts.content.ServiceRef");
 
     static JavaClasses classes;
 

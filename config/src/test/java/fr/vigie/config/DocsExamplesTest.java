@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DocsExamplesTest {
     private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
     private static final List<String> SECTIONS = List.of("site", "storage", "vantage", "probing", "calendars",
-            "schedules", "maintenance", "journeys", "targets", "classifier", "alerts", "cluster");
+            "schedules", "maintenance", "journeys", "targets", "classifier", "alerts", "cluster",
+            "subscriptions");
 
     @Test
     void theFirstExampleOfEverySectionLoads() throws IOException, ConfigException {

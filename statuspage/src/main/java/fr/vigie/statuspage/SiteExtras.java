@@ -5,6 +5,7 @@ import fr.vigie.config.Target;
 import fr.vigie.statuspage.api.StatuspageJson;
 import fr.vigie.statuspage.badge.Badge;
 import fr.vigie.statuspage.feed.HistoryFeeds;
+import fr.vigie.statuspage.feed.cap.CapFeed;
 import fr.vigie.statuspage.html.ViewFactory;
 import fr.vigie.statuspage.html.Views;
 import fr.vigie.statuspage.model.PublicState;
@@ -53,6 +54,8 @@ final class SiteExtras {
             files.put(folder + "badge.svg", Badge.svg(target.name(), service.statusKey(), service.statusText()));
         }
         new StatuspageJson(state, views, reported).addTo(files);
+        // CAP 1.2 for crisis cells: French only, at the site root (CapFeed).
+        CapFeed.addTo(files, state);
     }
 
     private static void feedPair(SiteFiles files, HistoryFeeds feeds, String title, List<Incident> incidents,

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class StatusSiteServerTest {
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     @TempDir
     static Path dir;
     private static Vertx vertx;

@@ -113,6 +113,9 @@ public final class CheckConfigCommand implements Callable<Integer> {
         s.append("  maintenance windows: ").append(config.maintenance().size()).append('\n');
         s.append("  alert receivers: ").append(new TreeMap<>(config.alerts().receivers()).keySet())
                 .append(", routes: ").append(config.alerts().routes().size());
+        config.subscriptionSettings().ifPresent(sub -> s.append("\n  e-mail subscriptions: endpoint ")
+                .append(sub.listen()).append(" (public ").append(sub.publicUrl()).append("), relay ").append(sub.smtp())
+                .append(", ").append(sub.ratePerSecond()).append(" messages/s"));
         return s.toString();
     }
 }

@@ -22,6 +22,7 @@ import fr.vigie.probes.StepResult;
 import fr.vigie.statuspage.SiteGenerator;
 import fr.vigie.statuspage.SiteRegenerator;
 import fr.vigie.statuspage.server.StatusSiteServer;
+import fr.vigie.subscriptions.SubscriptionService;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServer;
@@ -63,6 +64,8 @@ public final class VigieSystem implements AutoCloseable {
     private final Probes probes;
     private final SystemRole role;
     private OpsParts ops = OpsParts.NONE;
+    /** the e-mail subscriptions, when configured and started */
+    private Optional<SubscriptionService> subscriptions = Optional.empty();
 
     /** The parts watching the system itself (health, alarm), stopped with it. */
     private record OpsParts(EventLoopWatch loops, NoResultsAlarm alarm, Readiness readiness, AtomicLong received) {
@@ -155,6 +158,8 @@ public final class VigieSystem implements AutoCloseable {
             alerts.resumeDelivery();
         });
         LOG.info("status page on http://{}:{}/", listen.host(), server.get().port());
+        Optional<SubscriptionService> subscriptions = startSubscriptions(vertx, config, clock);
+        subscriptions.ifPresent(s -> role.whenLeader(() -> aggregator.addListener(s.listener())));
 
         EventLoopWatch loops = new EventLoopWatch(vertx, LOOP_BLOCKED);
         Readiness readiness = new Readiness(store, loops, Clock.systemUTC(), config.alerts().admin().staleAfter());
@@ -187,6 +192,7 @@ public final class VigieSystem implements AutoCloseable {
         VigieSystem system = new VigieSystem(vertx, store, aggregator, alerts, regenerator, server.get(), admin,
                 aggregatorThread, consumer, probes, role);
         system.ops = new OpsParts(loops, alarm, readiness, received);
+        system.subscriptions = subscriptions;
         return system;
     }
 
@@ -225,6 +231,28 @@ public final class VigieSystem implements AutoCloseable {
             LOG.error("could not aggregate a result of {}: {}", result.target(), e.toString(), e);
             return false;
         }
+    }
+
+    /**
+     * The subscription endpoint and mailer, when the configuration has a {@code subscriptions} section. A failure
+     * to start them (port taken, file unreadable) is logged and the rest runs: the status page never depends on
+     * subscriptions.
+     */
+    private static Optional<SubscriptionService> startSubscriptions(Vertx vertx, VigieConfig config, Clock clock) {
+        if (config.subscriptionSettings().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(await(SubscriptionService.start(vertx, config, config.storage().dataFolder(), clock)));
+        } catch (Exception e) {
+            LOG.error("e-mail subscriptions not started, the status page runs without them: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** The e-mail subscriptions, when configured and running. */
+    public Optional<SubscriptionService> subscriptions() {
+        return subscriptions;
     }
 
     /** The alert outbox lives beside the store. */
@@ -271,6 +299,7 @@ public final class VigieSystem implements AutoCloseable {
             ops.alarm().close();
             ops.loops().close();
         }
+        subscriptions.ifPresent(s -> safely("subscriptions", s::close));
         safely("alerts", alerts::close);
         safely("store", store::close);
     }

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  */
 public final class ConfigReader {
     static final String[] TOP_LEVEL = {"site", "storage", "vantage", "probing", "schedules", "calendars",
-            "maintenance", "journeys", "targets", "classifier", "alerts", "hosting-groups", "cluster"};
+            "maintenance", "journeys", "targets", "classifier", "alerts", "hosting-groups", "cluster",
+            "subscriptions"};
 
     private final Map<String, String> environment;
 
@@ -83,11 +84,14 @@ public final class ConfigReader {
         List<MaintenanceWindow> maintenance = ScheduleReader.maintenance(root.get("maintenance"), site.timeZone(),
                 ids, groups);
         AlertsConfig alerts = AlertsReader.alerts(root.get("alerts"), targets);
+        fr.vigie.config.SubscriptionsConfig subscriptions = SubscriptionsReader.subscriptions(root.get("subscriptions"));
+        SubscriptionsReader.checkSameOrigin(subscriptions, site, root.get("subscriptions").get("public-url"));
         return new VigieConfig(site, SettingsReader.storage(root.get("storage")),
                 SettingsReader.vantage(root.get("vantage")), SettingsReader.probing(root.get("probing")),
                 schedules, calendars, maintenance, journeys, targets,
                 SettingsReader.classifier(root.get("classifier")), alerts,
-                hostingGroups(root.get("hosting-groups"), groups), ClusterReader.cluster(root.get("cluster")));
+                hostingGroups(root.get("hosting-groups"), groups), ClusterReader.cluster(root.get("cluster")),
+                subscriptions);
     }
 
     /** {@code hosting-groups: {<group>: {name: ...}}}: readable names of the targets' hosting groups. */

@@ -44,6 +44,9 @@ public final class HtmlSite {
         home.put("incidents", views.openIncidents());
         home.put("groups", views.groups());
         home.put("maintenance", views.maintenance());
+        // Every region's feeds, advertised in the head so a feed reader finds them from the home page.
+        home.put("altFeeds", state.regions().stream()
+                .map(region -> new Views.Link(region, ViewFactory.regionHref(region))).toList());
         files.put(prefix + "index.html", templates.render("home.ftlh", home));
 
         for (Target target : state.services()) {
@@ -51,6 +54,11 @@ public final class HtmlSite {
             Map<String, Object> model = page.model(path);
             model.put("page", views.servicePage(target));
             model.put("serviceFeed", path);
+            if (target.kind() == fr.vigie.config.TargetKind.ENT && target.region() != null) {
+                // A parent reading their ENT's page may rather follow the whole region.
+                model.put("altFeeds", java.util.List.of(
+                        new Views.Link(target.region(), ViewFactory.regionHref(target.region()))));
+            }
             model.put("trust", views.trust());
             files.put(prefix + path + "index.html", templates.render("service.ftlh", model));
         }
@@ -93,6 +101,9 @@ public final class HtmlSite {
         }
         files.put(prefix + AboutPage.PATH + "index.html", templates.render("about.ftlh", about));
 
+        // The e-mail subscription form and its personal-data page, when subscriptions are configured.
+        fr.vigie.statuspage.subscribe.SubscribePages.addTo(files, templates, state, texts, prefix, page::model);
+
         // Served for any unknown path at any depth: links are absolute from the site root.
         Map<String, Object> notFound = page.model("");
         notFound.put("root", "/");
@@ -126,6 +137,9 @@ public final class HtmlSite {
                 model.put("otherLang", otherLanguage);
             }
             model.put("path", path);
+            if (state.config().subscriptionSettings().isPresent()) {
+                model.put("subscriptions", Boolean.TRUE); // the footer links to the form and the data page
+            }
             model.put("generated", texts.format("footer.generated", views.times().dateTime(state.at())));
             // At the top of every page: when it was updated, in which time zone every time on it is given.
             model.put("updated", texts.format("page.updated", views.times().clock(state.at()),

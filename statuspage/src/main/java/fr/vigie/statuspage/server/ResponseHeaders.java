@@ -6,7 +6,7 @@ import io.vertx.core.http.HttpHeaders;
 /** The headers every answer carries, and the full header set of a file representation. */
 final class ResponseHeaders {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; "
-            + "form-action 'none'; frame-ancestors 'none'";
+            + "form-action 'self'; frame-ancestors 'none'";
     static final String CACHE = "public, max-age=30, stale-while-revalidate=60";
 
     private ResponseHeaders() {
