@@ -76,6 +76,7 @@ class LoginBackoffTest {
         assertThat(b.pausedUntil("ent-idf")).isEmpty();
         b.pause("ent-idf");
         assertThat(b.pausedUntil("ent-idf")).isPresent();
+        assertThat(b.saved(Duration.ofSeconds(10))).as("the new file is written, in the background").isTrue();
     }
 
     @Test
@@ -98,5 +99,7 @@ class LoginBackoffTest {
         LoginBackoff afterSuccess = LoginBackoff.persistent(Duration.ofMinutes(30), at("2021-04-07T06:33:00Z"), file);
         assertThat(afterSuccess.rejectionsInARow("ent-idf")).isZero();
         assertThat(afterSuccess.pause("ent-idf")).isEqualTo(Instant.parse("2021-04-07T07:03:00Z"));
+        // the writer thread finishes before the test's folder is deleted
+        assertThat(afterSuccess.saved(Duration.ofSeconds(10))).isTrue();
     }
 }
