@@ -187,12 +187,13 @@ final class MirrorPusher implements AutoCloseable {
         consecutiveFailures++;
         listener.failed(mirror.url());
         Duration delay = backoff(consecutiveFailures);
-        if (!e.kind().equals(failing)) {
-            LOG.warn("mirror {}: push failed: {}; the local site keeps being published, retrying in {} s, then "
-                    + "backing off up to {} s", mirror.url(), e.getMessage(), delay.toSeconds(),
-                    settings.maxBackoff().toSeconds());
-            failing = e.kind();
+        if (failing == null) {
+            LOG.warn("mirror {}: push failed: {}; the local site keeps being published, retrying in {}, then "
+                    + "backing off up to {}", mirror.url(), e.getMessage(), words(delay), words(settings.maxBackoff()));
+        } else if (!e.kind().equals(failing)) {
+            LOG.warn("mirror {}: still failing, now: {}", mirror.url(), e.getMessage());
         }
+        failing = e.kind();
         if (stopping) {
             return;
         }
@@ -205,6 +206,10 @@ final class MirrorPusher implements AutoCloseable {
         } catch (RejectedExecutionException closed) {
             backingOff = false;
         }
+    }
+
+    private static String words(Duration d) {
+        return d.compareTo(Duration.ofSeconds(1)) < 0 ? d.toMillis() + " ms" : d.toSeconds() + " s";
     }
 
     Duration backoff(int failures) {

@@ -118,7 +118,7 @@ final class WebDavClient implements AutoCloseable {
             });
         } catch (IOException e) {
             // the exception's message names the host or the error, never the credentials (not in the URL)
-            throw new MirrorException("io-" + e.getClass().getSimpleName(),
+            throw new MirrorException("network",
                     request.getMethod() + " " + path + ": " + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
         }
