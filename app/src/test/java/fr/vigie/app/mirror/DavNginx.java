@@ -30,6 +30,7 @@ final class DavNginx implements AutoCloseable {
         this.root = Files.createDirectories(dir.resolve("dav"));
         Files.createDirectories(root.resolve("open"));
         Files.createDirectories(root.resolve("secure"));
+        Files.createDirectories(root.resolve("nomove"));
     }
 
     /** Starts nginx; {@code user:password} may enter {@code /secure/}. */
@@ -120,6 +121,7 @@ final class DavNginx implements AutoCloseable {
                 + "  scgi_temp_path " + prefix.resolve("scgi") + ";\n"
                 + "  server {\n    listen 127.0.0.1:" + port + ";\n    root " + root + ";\n"
                 + "    location /open/ { " + dav + " }\n"
+                + "    location /nomove/ { dav_methods PUT DELETE MKCOL; dav_access user:rw all:r; }\n"
                 + "    location /secure/ { " + dav + " auth_basic \"vigie\"; auth_basic_user_file "
                 + prefix.resolve("htpasswd") + "; }\n"
                 + "  }\n}\n";

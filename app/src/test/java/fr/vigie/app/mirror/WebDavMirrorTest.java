@@ -248,6 +248,24 @@ class WebDavMirrorTest {
         assertThat(everything).isNotEmpty().doesNotContain(WRONG).doesNotContain(PASSWORD);
     }
 
+    @Test
+    void aServerWithoutMoveGetsPlainPutsSaidOnce() throws Exception {
+        publish(Map.of("index.html", "<p>page</p>", "style.css", "p {}", "api/v2/summary.json", "{}"));
+        SiteMirror mirror = new SiteMirror(nginx.url("nomove"), null, null, Duration.ofSeconds(5));
+        try (SiteMirrors mirrors = SiteMirrors.start(List.of(mirror), out, dir.resolve("data"), FAST, listener)) {
+            mirrors.siteChanged();
+            awaitPushes(mirrors, 1);
+            for (String path : List.of("index.html", "style.css", "api/v2/summary.json", "index.html.gz")) {
+                assertServedAsLocal("nomove", path);
+            }
+        }
+        assertThat(nginx.requests("MOVE", "/nomove/")).hasSize(1).allMatch(l -> l.endsWith(" 405"));
+        assertThat(nginx.requests("PUT", "/nomove/")).filteredOn(l -> l.contains(".vigie-tmp")).hasSize(1);
+        assertThat(nginx.requests("DELETE", "/nomove/")).hasSize(1).allMatch(l -> l.contains(".vigie-tmp"));
+        assertThat(messages(Level.INFO)).filteredOn(m -> m.contains("offers no WebDAV MOVE")).hasSize(1);
+        assertThat(listener.failures.get()).isZero();
+    }
+
     /** Writes a generation the way the site generator does ({@code <out>.gen-N}, a link swapped atomically). */
     private void publish(Map<String, String> files) {
         SiteFiles site = new SiteFiles();
