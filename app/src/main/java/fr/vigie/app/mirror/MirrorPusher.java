@@ -7,9 +7,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,11 +52,14 @@ final class MirrorPusher implements AutoCloseable {
         this.dav = new WebDavClient(mirror);
         this.settings = settings;
         this.listener = listener;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "vigie-mirror-" + URIs.host(mirror.url()));
             t.setDaemon(true);
             return t;
         });
+        // a retry waiting its back-off (up to maxBackoff) must not hold up the stop
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.thread = executor;
     }
 
     String url() {
@@ -184,6 +187,7 @@ final class MirrorPusher implements AutoCloseable {
     }
 
     private void failed(MirrorException e) {
+        backingOff = true; // from now on, requests wait for the retry
         consecutiveFailures++;
         listener.failed(mirror.url());
         Duration delay = backoff(consecutiveFailures);
@@ -197,7 +201,6 @@ final class MirrorPusher implements AutoCloseable {
         if (stopping) {
             return;
         }
-        backingOff = true;
         try {
             thread.schedule(() -> {
                 backingOff = false;
