@@ -130,15 +130,16 @@ public final class VigieSystem implements AutoCloseable {
             aggregator.addListener(l);
         }
 
+        // site.mirrors: pushed after each regeneration, which only the leader (or the single process) runs
+        SiteMirrors mirrors = SiteMirrors.start(config, metrics.mirrorListener());
+        metrics.gauge("vigie.site.mirrors.failing", "Site mirrors whose last push failed", mirrors::failing);
+
         Path siteOut = config.site().output();
         Files.createDirectories(siteOut.toAbsolutePath().getParent());
         // The first generation is synchronous, so the server never starts on an empty folder.
         SiteGenerator generator = new SiteGenerator(config);
         generator.generate(aggregator.snapshots().snapshot(clock.instant()), siteOut);
         AtomicReference<StatusSiteServer> server = new AtomicReference<>();
-        // site.mirrors: pushed after each regeneration, which only the leader (or the single process) runs
-        SiteMirrors mirrors = SiteMirrors.start(config, metrics.mirrorListener());
-        metrics.gauge("vigie.site.mirrors.failing", "Site mirrors whose last push failed", mirrors::failing);
         SiteRegenerator regenerator = new SiteRegenerator(generator, aggregator.snapshots(), siteOut,
                 clock, () -> {
                     StatusSiteServer s = server.get();
