@@ -177,4 +177,33 @@ class CheckConfigCommandTest {
         assertThat(run("check-config", file.toString())).isNotZero();
         assertThat(err.toString()).contains("VIGIE_TEST_SURELY_UNSET_PASSWORD", "targets[0].credentials.password");
     }
+
+    @Test
+    void siteMirrorsAreListedWithoutWarningAndAnUnsetPasswordVariableIsRefused() throws Exception {
+        String targets = """
+                targets:
+                  - {id: ent-a, name: A, kind: ent, base-url: "http://127.0.0.1:1", journey: control}
+                """;
+        Path file = dir.resolve("mirror.yaml");
+        Files.writeString(file, targets + """
+                site:
+                  mirrors:
+                    - url: http://127.0.0.1:1/vigie
+                """);
+        assertThat(run("check-config", file.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("site mirrors: [http://127.0.0.1:1/vigie/]");
+        assertThat(err.toString()).doesNotContain("mirror");
+
+        Path unset = dir.resolve("unset.yaml");
+        Files.writeString(unset, targets + """
+                site:
+                  mirrors:
+                    - url: https://miroir.example.fr/vigie/
+                      username: vigie
+                      password-env: VIGIE_TEST_SURELY_UNSET_MIRROR_PASSWORD
+                """);
+        assertThat(run("check-config", unset.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("site.mirrors[0].password-env: environment variable "
+                + "'VIGIE_TEST_SURELY_UNSET_MIRROR_PASSWORD' is not set");
+    }
 }

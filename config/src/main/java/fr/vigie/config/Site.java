@@ -15,9 +15,16 @@ import java.util.List;
  * @param listen     host:port the public site is served on (default 127.0.0.1:8080)
  * @param contactUrl where operators reach the Vigie team; sent in the probes' User-Agent
  * @param contactEmail address the about page and the accessibility statement give, or null
+ * @param mirrors    static hosts the rendered site is pushed to after each regeneration; empty for none
  */
 public record Site(String title, String baseUrl, Path output, List<String> languages, ZoneId timeZone,
-                   String listen, String contactUrl, String contactEmail) {
+                   String listen, String contactUrl, String contactEmail, List<SiteMirror> mirrors) {
+    /** A site pushed to no mirror. */
+    public Site(String title, String baseUrl, Path output, List<String> languages, ZoneId timeZone, String listen,
+                String contactUrl, String contactEmail) {
+        this(title, baseUrl, output, languages, timeZone, listen, contactUrl, contactEmail, List.of());
+    }
+
     /** A site without a contact address (tests, loopback demos). */
     public Site(String title, String baseUrl, Path output, List<String> languages, ZoneId timeZone, String listen,
                 String contactUrl) {
@@ -26,5 +33,6 @@ public record Site(String title, String baseUrl, Path output, List<String> langu
 
     public Site {
         languages = List.copyOf(languages);
+        mirrors = mirrors == null ? List.of() : List.copyOf(mirrors);
     }
 }

@@ -104,6 +104,10 @@ public final class CheckConfigCommand implements Callable<Integer> {
                 .append(config.storage().type() == fr.vigie.config.StorageConfig.Type.EMBEDDED
                         ? " " + config.storage().path() : " " + config.storage().url())
                 .append('\n');
+        if (!config.site().mirrors().isEmpty()) { // URLs carry no account (the loader refuses one)
+            s.append("  site mirrors: ").append(config.site().mirrors().stream().map(fr.vigie.config.SiteMirror::url)
+                    .toList()).append('\n');
+        }
         s.append("  vantage:    ").append(config.vantage().id()).append('\n');
         s.append("  targets:    ").append(config.targets().size()).append(' ').append(byKind)
                 .append(", ").append(withCredentials).append(" with credentials (full logged-in journey)\n");

@@ -138,6 +138,25 @@ public final class VigieMetrics implements AggregatorListener {
                 Tags.of("channel", labels.receiver(receiver), "result", result)).increment();
     }
 
+    /** Pushes to {@code site.mirrors}: files sent and deleted, failed pushes; labelled by the mirror's URL. */
+    public fr.vigie.app.mirror.SiteMirrors.Listener mirrorListener() {
+        return new fr.vigie.app.mirror.SiteMirrors.Listener() {
+            @Override
+            public void pushed(String mirror, int uploaded, int deleted) {
+                counter("vigie.site.mirror.files", "Files sent to or deleted from a site mirror",
+                        Tags.of("mirror", mirror, "operation", "put")).increment(uploaded);
+                counter("vigie.site.mirror.files", "Files sent to or deleted from a site mirror",
+                        Tags.of("mirror", mirror, "operation", "delete")).increment(deleted);
+            }
+
+            @Override
+            public void failed(String mirror) {
+                counter("vigie.site.mirror.failures", "Failed pushes to a site mirror (each retried after a back-off)",
+                        Tags.of("mirror", mirror)).increment();
+            }
+        };
+    }
+
     public void siteGenerated(Duration took) {
         timer("vigie.site.generation", "Time to regenerate the status site", STEP_BUCKETS, Tags.empty()).record(took);
     }

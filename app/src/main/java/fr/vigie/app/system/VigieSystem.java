@@ -11,6 +11,7 @@ import fr.vigie.alerts.AlertService;
 import fr.vigie.alerts.delivery.DeliverySettings;
 import fr.vigie.app.admin.AdminApi;
 import fr.vigie.app.admin.HostPort;
+import fr.vigie.app.mirror.SiteMirrors;
 import fr.vigie.app.ops.EventLoopWatch;
 import fr.vigie.app.ops.NoResultsAlarm;
 import fr.vigie.app.ops.Readiness;
@@ -57,6 +58,7 @@ public final class VigieSystem implements AutoCloseable {
     private final Aggregator aggregator;
     private final AlertService alerts;
     private final SiteRegenerator regenerator;
+    private final SiteMirrors mirrors;
     private final StatusSiteServer siteServer;
     private final Optional<HttpServer> adminServer;
     private final ExecutorService aggregatorThread;
@@ -73,15 +75,16 @@ public final class VigieSystem implements AutoCloseable {
     }
 
     private VigieSystem(Vertx vertx, Store store, Aggregator aggregator, AlertService alerts,
-                        SiteRegenerator regenerator, StatusSiteServer siteServer, Optional<HttpServer> adminServer,
-                        ExecutorService aggregatorThread, MessageConsumer<StepResult> consumer, Probes probes,
-                        SystemRole role) {
+                        SiteRegenerator regenerator, SiteMirrors mirrors, StatusSiteServer siteServer,
+                        Optional<HttpServer> adminServer, ExecutorService aggregatorThread,
+                        MessageConsumer<StepResult> consumer, Probes probes, SystemRole role) {
         this.role = role;
         this.vertx = vertx;
         this.store = store;
         this.aggregator = aggregator;
         this.alerts = alerts;
         this.regenerator = regenerator;
+        this.mirrors = mirrors;
         this.siteServer = siteServer;
         this.adminServer = adminServer;
         this.aggregatorThread = aggregatorThread;
@@ -132,6 +135,10 @@ public final class VigieSystem implements AutoCloseable {
             aggregator.addListener(l);
         }
 
+        // site.mirrors: pushed after each regeneration, which only the leader (or the single process) runs
+        SiteMirrors mirrors = SiteMirrors.start(config, metrics.mirrorListener());
+        metrics.gauge("vigie.site.mirrors.failing", "Site mirrors whose last push failed", mirrors::failing);
+
         Path siteOut = config.site().output();
         Files.createDirectories(siteOut.toAbsolutePath().getParent());
         // The first generation is synchronous, so the server never starts on an empty folder. It has no incident
@@ -147,6 +154,7 @@ public final class VigieSystem implements AutoCloseable {
                     if (s != null) {
                         s.reload();
                     }
+                    mirrors.siteChanged(); // returns at once: each mirror pushes on its own thread
                 });
         regenerator.onGenerated(metrics::siteGenerated);
         HostPort listen = HostPort.parse(config.site().listen());
@@ -189,8 +197,8 @@ public final class VigieSystem implements AutoCloseable {
         await(consumer.completion());
 
         Probes probes = role.probesHere() ? Probes.start(vertx, config, record) : null;
-        VigieSystem system = new VigieSystem(vertx, store, aggregator, alerts, regenerator, server.get(), admin,
-                aggregatorThread, consumer, probes, role);
+        VigieSystem system = new VigieSystem(vertx, store, aggregator, alerts, regenerator, mirrors, server.get(),
+                admin, aggregatorThread, consumer, probes, role);
         system.ops = new OpsParts(loops, alarm, readiness, received);
         system.subscriptions = subscriptions;
         return system;
@@ -293,6 +301,7 @@ public final class VigieSystem implements AutoCloseable {
         aggregatorThread.shutdown();
         safely("aggregator", () -> aggregatorThread.awaitTermination(30, TimeUnit.SECONDS));
         safely("site regenerator", regenerator::close);
+        safely("site mirrors", mirrors::close);
         safely("status site server", () -> await(siteServer.close()));
         adminServer.ifPresent(s -> safely("admin API", () -> await(s.close())));
         if (ops.alarm() != null) {

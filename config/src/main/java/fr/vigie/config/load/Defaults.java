@@ -19,6 +19,8 @@ public final class Defaults {
     public static final List<String> SITE_LANGUAGES = List.of("fr", "en");
     public static final ZoneId SITE_TIME_ZONE = ZoneId.of("Europe/Paris");
     public static final String SITE_LISTEN = "127.0.0.1:8080";
+    /** Bound of each request to a site mirror ({@code site.mirrors[].timeout}). */
+    public static final Duration SITE_MIRROR_TIMEOUT = Duration.ofSeconds(10);
     /** Path of the site's "À propos / Comment Vigie mesure" page, the default contact URL. */
     public static final String SITE_ABOUT_PATH = "/a-propos/";
 

@@ -58,6 +58,10 @@ final class Node {
         return json;
     }
 
+    Context context() {
+        return context;
+    }
+
     public Node get(String key) {
         JsonNode child = json.isObject() ? json.get(key) : null;
         return new Node(child, Paths.key(path, key), context);

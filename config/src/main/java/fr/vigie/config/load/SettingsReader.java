@@ -29,7 +29,7 @@ final class SettingsReader {
 
     static Site site(Node node) {
         node.mapping("title", "base-url", "output", "languages", "time-zone", "listen", "contact-url",
-                "contact-email");
+                "contact-email", "mirrors");
         String baseUrl = url(node.get("base-url"), Defaults.SITE_BASE_URL);
         List<String> languages = node.get("languages").present() ? languages(node.get("languages"))
                 : Defaults.SITE_LANGUAGES;
@@ -42,7 +42,7 @@ final class SettingsReader {
         }
         return new Site(node.get("title").text(Defaults.SITE_TITLE), baseUrl,
                 path(node.get("output"), Defaults.SITE_OUTPUT), languages, zone(node.get("time-zone")),
-                listen(node.get("listen"), Defaults.SITE_LISTEN), contact, email);
+                listen(node.get("listen"), Defaults.SITE_LISTEN), contact, email, MirrorReader.mirrors(node.get("mirrors")));
     }
 
     /** Production, for the contact rule: a base URL whose host is not loopback (localhost, 127/8, ::1). */
