@@ -231,10 +231,12 @@ class ClusterEndToEndTest {
                 "--role", "probe");
         nodes.add(nameless);
 
-        assertThat(nameless.exitStatus(START)).isEqualTo(2);
+        int namelessExit = nameless.exitStatus(START);
+        assertThat(namelessExit).as(nameless.tail()).isEqualTo(2);
         assertThat(nameless.find(Pattern.compile("needs its vantage name: --role probe --vantage NAME")))
                 .as(nameless.tail()).isPresent();
-        assertThat(twin.exitStatus(START)).isEqualTo(3);
+        int twinExit = twin.exitStatus(START);
+        assertThat(twinExit).as(twin.tail()).isEqualTo(3);
         assertThat(twin.find(Pattern.compile("vantage 'paris-1' is already probed by node"))).as(twin.tail())
                 .isPresent();
 
@@ -242,7 +244,8 @@ class ClusterEndToEndTest {
         NodeProcess stranger = NodeProcess.start("stranger", dir, env, "run", "--config", other.toString(),
                 "--role", "probe", "--vantage", "lyon-1", "--cluster-listen", "127.0.0.1:" + ports.get(2));
         nodes.add(stranger);
-        assertThat(stranger.exitStatus(START)).isEqualTo(3);
+        int strangerExit = stranger.exitStatus(START);
+        assertThat(strangerExit).as(stranger.tail()).isEqualTo(3);
         assertThat(stranger.find(Pattern.compile("belongs to cluster 'vigie-test', this node to 'vigie-other'")))
                 .as(stranger.tail()).isPresent();
     }
