@@ -12,6 +12,7 @@ import java.util.Optional;
  *
  * @param hostingGroups readable names of the hosting groups ({@code hosting-groups}), possibly empty
  * @param cluster       the {@code cluster} section, null for a single process
+ * @param schoolCalendar the {@code calendar} section (holidays file, special days); never null
  */
 public record VigieConfig(
         Site site,
@@ -26,7 +27,18 @@ public record VigieConfig(
         ClassifierConfig classifier,
         AlertsConfig alerts,
         Map<String, HostingGroup> hostingGroups,
-        ClusterConfig cluster) {
+        ClusterConfig cluster,
+        SchoolCalendarSettings schoolCalendar) {
+
+    /** A configuration without a {@code calendar} section (older callers). */
+    public VigieConfig(Site site, StorageConfig storage, Vantage vantage, ProbingConfig probing,
+                       Map<String, ScheduleConfig> schedules, Map<String, CalendarConfig> calendars,
+                       List<MaintenanceWindow> maintenance, Map<String, Journey> journeys, List<Target> targets,
+                       ClassifierConfig classifier, AlertsConfig alerts, Map<String, HostingGroup> hostingGroups,
+                       ClusterConfig cluster) {
+        this(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, targets, classifier, alerts,
+                hostingGroups, cluster, SchoolCalendarSettings.DEFAULT);
+    }
 
     /** A single-process configuration without a {@code hosting-groups} section (tests, older callers). */
     public VigieConfig(Site site, StorageConfig storage, Vantage vantage, ProbingConfig probing,
@@ -53,6 +65,7 @@ public record VigieConfig(
         maintenance = List.copyOf(maintenance);
         journeys = ordered(journeys);
         targets = List.copyOf(targets);
+        schoolCalendar = schoolCalendar == null ? SchoolCalendarSettings.DEFAULT : schoolCalendar;
     }
 
     /** An unmodifiable copy that keeps the file's order (Map.copyOf would not). */
@@ -77,25 +90,25 @@ public record VigieConfig(
     /** The same configuration with other targets (the demo renames its simulated services). */
     public VigieConfig withTargets(List<Target> others) {
         return new VigieConfig(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, others,
-                classifier, alerts, hostingGroups, cluster);
+                classifier, alerts, hostingGroups, cluster, schoolCalendar);
     }
 
     /** The same configuration with other probing settings (the demo points the probes at its DNS server). */
     public VigieConfig withProbing(ProbingConfig other) {
         return new VigieConfig(site, storage, vantage, other, schedules, calendars, maintenance, journeys, targets,
-                classifier, alerts, hostingGroups, cluster);
+                classifier, alerts, hostingGroups, cluster, schoolCalendar);
     }
 
     /** The same configuration probing from another vantage ({@code vigie run --role probe --vantage NAME}). */
     public VigieConfig withVantage(Vantage other) {
         return new VigieConfig(site, storage, other, probing, schedules, calendars, maintenance, journeys, targets,
-                classifier, alerts, hostingGroups, cluster);
+                classifier, alerts, hostingGroups, cluster, schoolCalendar);
     }
 
     /** The same configuration with other cluster settings. */
     public VigieConfig withCluster(ClusterConfig other) {
         return new VigieConfig(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, targets,
-                classifier, alerts, hostingGroups, other);
+                classifier, alerts, hostingGroups, other, schoolCalendar);
     }
 
     /** The cluster section, absent for a single process. */

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  */
 public final class ConfigReader {
     static final String[] TOP_LEVEL = {"site", "storage", "vantage", "probing", "schedules", "calendars",
-            "maintenance", "journeys", "targets", "classifier", "alerts", "hosting-groups", "cluster"};
+            "maintenance", "journeys", "targets", "classifier", "alerts", "hosting-groups", "cluster",
+            "calendar"};
 
     private final Map<String, String> environment;
 
@@ -87,7 +88,8 @@ public final class ConfigReader {
                 SettingsReader.vantage(root.get("vantage")), SettingsReader.probing(root.get("probing")),
                 schedules, calendars, maintenance, journeys, targets,
                 SettingsReader.classifier(root.get("classifier")), alerts,
-                hostingGroups(root.get("hosting-groups"), groups), ClusterReader.cluster(root.get("cluster")));
+                hostingGroups(root.get("hosting-groups"), groups), ClusterReader.cluster(root.get("cluster")),
+                CalendarReader.calendar(root.get("calendar")));
     }
 
     /** {@code hosting-groups: {<group>: {name: ...}}}: readable names of the targets' hosting groups. */
