@@ -53,6 +53,12 @@ public final class CheckConfigCommand implements Callable<Integer> {
             warnings.add("no route or default-receivers sends to a receiver (alerts.routes, "
                     + "alerts.default-receivers): the crisis cell gets no alerts");
         }
+        fr.vigie.config.calendar.CalendarCoverage calendar = fr.vigie.config.calendar.CalendarCoverage.of(
+                fr.vigie.config.calendar.SchoolCalendar.of(config),
+                java.time.LocalDate.now(config.site().timeZone()), config.schoolCalendar().warnDays());
+        if (!calendar.ok()) {
+            warnings.add(calendar.message());
+        }
         return warnings;
     }
 

@@ -63,8 +63,9 @@ public final class VigieSystem implements AutoCloseable {
     private OpsParts ops = OpsParts.NONE;
 
     /** The parts watching the system itself (health, alarm), stopped with it. */
-    private record OpsParts(EventLoopWatch loops, NoResultsAlarm alarm, Readiness readiness, AtomicLong received) {
-        static final OpsParts NONE = new OpsParts(null, null, null, new AtomicLong());
+    private record OpsParts(EventLoopWatch loops, NoResultsAlarm alarm, Readiness readiness, AtomicLong received,
+                            fr.vigie.app.ops.CalendarWatch calendar) {
+        static final OpsParts NONE = new OpsParts(null, null, null, new AtomicLong(), null);
     }
 
     private VigieSystem(Vertx vertx, Store store, Aggregator aggregator, AlertService alerts,
@@ -153,6 +154,10 @@ public final class VigieSystem implements AutoCloseable {
 
         EventLoopWatch loops = new EventLoopWatch(vertx, LOOP_BLOCKED);
         Readiness readiness = new Readiness(store, loops, Clock.systemUTC(), config.alerts().admin().staleAfter());
+        fr.vigie.app.ops.CalendarWatch calendarWatch = new fr.vigie.app.ops.CalendarWatch(
+                fr.vigie.config.calendar.SchoolCalendar.of(config), config.site().timeZone(),
+                config.schoolCalendar().warnDays(), clock).start();
+        readiness.watchCalendar(calendarWatch);
         Duration staleAfter = config.alerts().admin().staleAfter();
         NoResultsAlarm alarm = new NoResultsAlarm(readiness, alerts.dispatcher(),
                 staleAfter.dividedBy(2).compareTo(Duration.ofSeconds(30)) < 0 ? staleAfter.dividedBy(2)
@@ -181,7 +186,7 @@ public final class VigieSystem implements AutoCloseable {
         Probes probes = role.probesHere() ? Probes.start(vertx, config, record) : null;
         VigieSystem system = new VigieSystem(vertx, store, aggregator, alerts, regenerator, server.get(), admin,
                 aggregatorThread, consumer, probes, role);
-        system.ops = new OpsParts(loops, alarm, readiness, received);
+        system.ops = new OpsParts(loops, alarm, readiness, received, calendarWatch);
         return system;
     }
 
@@ -265,6 +270,7 @@ public final class VigieSystem implements AutoCloseable {
         if (ops.alarm() != null) {
             ops.alarm().close();
             ops.loops().close();
+            ops.calendar().close();
         }
         safely("alerts", alerts::close);
         safely("store", store::close);
