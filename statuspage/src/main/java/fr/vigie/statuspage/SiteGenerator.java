@@ -29,8 +29,16 @@ public final class SiteGenerator {
     private final Templates templates = new Templates();
     private final AtomicSiteWriter writer = new AtomicSiteWriter();
 
+    private java.util.function.Supplier<List<fr.vigie.aggregator.forecast.HeadroomForecast>> forecasts;
+
     public SiteGenerator(VigieConfig config) {
         this.config = config;
+    }
+
+    /** Publishes the headroom forecast the supplier holds at each generation (page {@code prevision/}). */
+    public SiteGenerator withForecasts(java.util.function.Supplier<List<fr.vigie.aggregator.forecast.HeadroomForecast>> source) {
+        this.forecasts = source;
+        return this;
     }
 
     /** Renders every file in memory, without writing anything. */
@@ -39,6 +47,9 @@ public final class SiteGenerator {
         SiteFiles files = new SiteFiles();
         List<String> languages = languages();
         HtmlSite html = new HtmlSite(templates);
+        if (forecasts != null) {
+            html.withForecast(new fr.vigie.statuspage.html.ForecastPage(config, forecasts.get()));
+        }
         for (int i = 0; i < languages.size(); i++) {
             String language = languages.get(i);
             String other = languages.get(i == 0 ? (languages.size() > 1 ? 1 : 0) : 0);

@@ -64,8 +64,8 @@ public final class VigieSystem implements AutoCloseable {
 
     /** The parts watching the system itself (health, alarm), stopped with it. */
     private record OpsParts(EventLoopWatch loops, NoResultsAlarm alarm, Readiness readiness, AtomicLong received,
-                            fr.vigie.app.ops.CalendarWatch calendar) {
-        static final OpsParts NONE = new OpsParts(null, null, null, new AtomicLong(), null);
+                            fr.vigie.app.ops.CalendarWatch calendar, ForecastJob forecast) {
+        static final OpsParts NONE = new OpsParts(null, null, null, new AtomicLong(), null, null);
     }
 
     private VigieSystem(Vertx vertx, Store store, Aggregator aggregator, AlertService alerts,
@@ -142,6 +142,9 @@ public final class VigieSystem implements AutoCloseable {
                     }
                 });
         regenerator.onGenerated(metrics::siteGenerated);
+        // the headroom forecast: computed hourly from the store, shown on the page, told the day before
+        ForecastJob forecast = new ForecastJob(config, store, alerts.dispatcher(), regenerator::request, clock);
+        generator.withForecasts(forecast::latest);
         HostPort listen = HostPort.parse(config.site().listen());
         server.set(await(StatusSiteServer.start(vertx, siteOut, listen.host(), listen.port())));
         role.whenLeader(() -> { // only the leader re-renders the site and sends alerts
@@ -149,6 +152,7 @@ public final class VigieSystem implements AutoCloseable {
             aggregator.addListener(regenerator);
             regenerator.request();
             alerts.resumeDelivery();
+            forecast.start();
         });
         LOG.info("status page on http://{}:{}/", listen.host(), server.get().port());
 
@@ -186,7 +190,7 @@ public final class VigieSystem implements AutoCloseable {
         Probes probes = role.probesHere() ? Probes.start(vertx, config, record) : null;
         VigieSystem system = new VigieSystem(vertx, store, aggregator, alerts, regenerator, server.get(), admin,
                 aggregatorThread, consumer, probes, role);
-        system.ops = new OpsParts(loops, alarm, readiness, received, calendarWatch);
+        system.ops = new OpsParts(loops, alarm, readiness, received, calendarWatch, forecast);
         return system;
     }
 
@@ -271,6 +275,7 @@ public final class VigieSystem implements AutoCloseable {
             ops.alarm().close();
             ops.loops().close();
             ops.calendar().close();
+            ops.forecast().close();
         }
         safely("alerts", alerts::close);
         safely("store", store::close);

@@ -17,6 +17,13 @@ import java.util.Map;
  */
 public final class HtmlSite {
     private final Templates templates;
+    private ForecastPage forecast;
+
+    /** Adds the headroom forecast page ({@code prevision/}) and its line on the home page. */
+    public HtmlSite withForecast(ForecastPage page) {
+        this.forecast = page;
+        return this;
+    }
 
     public HtmlSite(Templates templates) {
         this.templates = templates;
@@ -37,6 +44,9 @@ public final class HtmlSite {
         home.put("incidents", views.openIncidents());
         home.put("groups", views.groups());
         home.put("maintenance", views.maintenance());
+        if (forecast != null && forecast.view().note() != null) {
+            home.put("forecastNote", forecast.view().note());
+        }
         files.put(prefix + "index.html", templates.render("home.ftlh", home));
 
         for (Target target : state.services()) {
@@ -75,6 +85,12 @@ public final class HtmlSite {
         }
         about.put("about", new AboutPage(state.config(), texts).view());
         files.put(prefix + AboutPage.PATH + "index.html", templates.render("about.ftlh", about));
+
+        if (forecast != null) {
+            Map<String, Object> model = page.model(ForecastPage.PATH);
+            model.put("forecast", forecast.view());
+            files.put(prefix + ForecastPage.PATH + "index.html", templates.render("forecast.ftlh", model));
+        }
 
         // Served for any unknown path at any depth: links are absolute from the site root.
         Map<String, Object> notFound = page.model("");
