@@ -6,7 +6,8 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
 import java.util.List;
 
 /**
- * The fit: each past morning's rush stress ({@link MorningSample#stress()}) divided by that morning's expected load
+ * The fit: each past morning's rush stress ({@link MorningSample#stress()}), mapped to a utilisation
+ * ({@link ForecastSettings#exponent()}) and divided by that morning's expected load,
  * gives the platform's stress under an ordinary load; a straight line through the last mornings (ordinary least
  * squares, Commons Math {@link SimpleRegression}) says how it drifts day after day; the next morning's expected
  * stress is the line's value there times its expected load, and the chance that it reaches the knee comes from the
@@ -44,7 +45,8 @@ public final class HeadroomModel {
         SimpleRegression line = new SimpleRegression();
         double[] base = new double[n];
         for (int i = 0; i < n; i++) {
-            base[i] = Math.max(settings.floor(), past.get(i).stress() / factors[i]);
+            double utilisation = Math.pow(past.get(i).stress(), settings.exponent());
+            base[i] = Math.max(settings.floor(), utilisation / factors[i]);
             line.addData(i, base[i]);
         }
         double x = n - 1 + ahead;

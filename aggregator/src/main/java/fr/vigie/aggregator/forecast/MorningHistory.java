@@ -95,7 +95,7 @@ public final class MorningHistory {
             }
         }
         LocalTime worstAt = worst == null ? windows.announced() : worst.ts().atZone(zone).toLocalTime();
-        return Optional.of(new MorningSample(day, calmMs, new Percentile(75).evaluate(rushMs), worstAt,
+        return Optional.of(new MorningSample(day, calmMs, new Percentile(90).evaluate(rushMs), worstAt,
                 Math.max(worstMs, 0), failed / (double) rush.size(), rush.size()));
     }
 }

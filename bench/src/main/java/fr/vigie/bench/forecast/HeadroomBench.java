@@ -79,22 +79,29 @@ public final class HeadroomBench {
 
         ForecastSettings best = null;
         double bestF1 = -1;
-        for (double knee = 0.5; knee <= 0.951; knee += 0.05) {
-            for (double floor = 0.3; floor <= 0.701; floor += 0.1) {
-                for (double high = 0.3; high <= 0.701; high += 0.1) {
-                    ForecastSettings s = ForecastSettings.DEFAULT.withFitted(r2(knee), r2(floor), r2(high));
-                    double f1 = score(a, s, 1).f1();
-                    if (f1 > bestF1 + 1e-9) {
-                        bestF1 = f1;
-                        best = s;
+        int tried = 0;
+        for (double knee = 0.7; knee <= 0.951; knee += 0.05) {
+            for (double exponent : new double[]{1.0, 0.7, 0.5, 0.35, 0.25}) {
+                for (double floor : new double[]{0.0, 0.3, 0.5, 0.7}) {
+                    for (double high = 0.3; high <= 0.701; high += 0.1) {
+                        ForecastSettings s = ForecastSettings.DEFAULT.withFitted(r2(knee), exponent, floor, r2(high));
+                        double f1 = score(a, s, 1).f1();
+                        tried++;
+                        if (f1 > bestF1 + 1e-9) {
+                            bestF1 = f1;
+                            best = s;
+                        }
                     }
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "fitted on seed A: knee %.2f, floor %.2f, high %.2f (moderate %.2f)%n",
-                best.knee(), best.floor(), best.high(), best.moderate());
-        System.out.printf(Locale.ROOT, "shipped defaults (ForecastSettings.DEFAULT): knee %.2f, floor %.2f, high %.2f%n",
-                ForecastSettings.DEFAULT.knee(), ForecastSettings.DEFAULT.floor(), ForecastSettings.DEFAULT.high());
+        System.out.printf(Locale.ROOT, "fitted on seed A (best F1 one morning ahead among %d settings): knee %.2f,"
+                + " exponent %.2f, floor %.2f, high %.2f (moderate %.2f)%n", tried, best.knee(), best.exponent(),
+                best.floor(), best.high(), best.moderate());
+        ForecastSettings d0 = ForecastSettings.DEFAULT;
+        System.out.printf(Locale.ROOT, "shipped defaults (ForecastSettings.DEFAULT): knee %.2f, exponent %.2f, floor %.2f,"
+                + " high %.2f%s%n", d0.knee(), d0.exponent(), d0.floor(), d0.high(),
+                d0.equals(best) ? " (the same)" : " (DIFFERENT: update ForecastSettings.DEFAULT)");
         System.out.println();
         System.out.println("\"saturates that morning\" (risk élevé), every forecast target-morning:");
         System.out.println("seed      ahead  saturated  flagged   TP   FP   FN  precision  recall    F1");
@@ -105,6 +112,17 @@ public final class HeadroomBench {
                 System.out.printf(Locale.ROOT, "%-12s %2d  %9d  %7d  %3d  %3d  %3d  %9s  %6s  %4s%n", name, ahead,
                         s.tp() + s.fn(), s.tp() + s.fp(), s.tp(), s.fp(), s.fn(), f(s.precision()), f(s.recall()),
                         f(s.f1()));
+            }
+        }
+        System.out.println();
+        System.out.println("seed B (held out), 1 morning ahead, by story and by kind of morning:");
+        System.out.println("story      mornings     saturated  flagged   TP   FP   FN  precision  recall");
+        for (String story : List.of("steady", "growth", "near-knee")) {
+            for (Boolean ordinary : List.of(true, false)) {
+                Score s = score(b, best, 1, story, ordinary);
+                System.out.printf(Locale.ROOT, "%-10s %-12s %9d  %7d  %3d  %3d  %3d  %9s  %6s%n", story,
+                        ordinary ? "ordinary" : "heavier", s.tp() + s.fn(), s.tp() + s.fp(), s.tp(), s.fp(), s.fn(),
+                        f(s.precision()), f(s.recall()));
             }
         }
         System.out.println();
@@ -153,12 +171,23 @@ public final class HeadroomBench {
 
     /** Every forecast made {@code ahead} mornings before, from the 6th morning on. */
     static Score score(Data d, ForecastSettings s, int ahead) {
+        return score(d, s, ahead, null, null);
+    }
+
+    /** As above, only for targets of {@code story} and, when {@code ordinary} is set, ordinary (or heavier) mornings. */
+    static Score score(Data d, ForecastSettings s, int ahead, String story, Boolean ordinary) {
         HeadroomForecaster forecaster = new HeadroomForecaster(d.history(), d.load(), PARIS, s);
         int tp = 0, fp = 0, fn = 0, tn = 0;
         for (String[] t : d.suite().targets()) {
+            if (story != null && !story.equals(t[2])) {
+                continue;
+            }
             for (int i = 5; i + ahead - 1 < d.days().size(); i++) {
                 LocalDate last = d.days().get(i - 1);
                 LocalDate morning = d.days().get(i + ahead - 1);
+                if (ordinary != null && ordinary != (d.load().factor(morning, t[1]) == 1.0)) {
+                    continue;
+                }
                 HeadroomForecast f = forecaster.forecast(t[0], t[1], last, morning);
                 boolean flagged = f.risk() == Risk.HIGH;
                 boolean truth = d.saturated().get(t[0] + "|" + morning);
@@ -174,6 +203,7 @@ public final class HeadroomBench {
     static void lead(String name, Data d, ForecastSettings s) {
         HeadroomForecaster forecaster = new HeadroomForecaster(d.history(), d.load(), PARIS, s);
         List<Integer> leads = new ArrayList<>();
+        List<String> detail = new ArrayList<>();
         for (String[] t : d.suite().targets()) {
             for (int i = 5; i < d.days().size(); i++) {
                 LocalDate morning = d.days().get(i);
@@ -194,6 +224,10 @@ public final class HeadroomBench {
                         lead = ahead;
                     }
                     leads.add(lead);
+                    HeadroomForecast dayBefore = forecaster.forecast(t[0], t[1], d.days().get(i - 1), morning);
+                    detail.add(String.format(Locale.ROOT, "%s %s %s x%.1f p=%.2f lead %d", t[0], t[2], morning,
+                            dayBefore.loadFactor(), dayBefore.prediction() == null ? Double.NaN
+                                    : dayBefore.prediction().probability(), lead));
                 }
                 break;
             }
@@ -202,6 +236,7 @@ public final class HeadroomBench {
         System.out.printf(Locale.ROOT, "  %-12s %d first saturations: %d flagged the day before (%s), lead in"
                 + " mornings %s%n", name, leads.size(), caught, leads.isEmpty() ? "-" : f(caught / (double) leads.size()),
                 leads);
+        detail.forEach(x -> System.out.println("      " + x));
     }
 
     static void example(Data d, ForecastSettings s) {
