@@ -48,6 +48,9 @@ public final class HeadroomForecaster {
             boolean todayBegun = !local.toLocalTime().isBefore(windows.calmFrom());
             LocalDate morning = load.isSchoolDay(today, z) && !todayBegun ? today : load.nextSchoolDay(today, z);
             LocalDate lastObserved = previousSchoolDay(morning, z);
+            if (lastObserved.equals(today) && local.toLocalTime().isBefore(windows.rushTo())) {
+                lastObserved = previousSchoolDay(today, z); // today's rush is not over: not yet history
+            }
             out.add(forecast(t.id(), z, lastObserved, morning));
         }
         return out;
