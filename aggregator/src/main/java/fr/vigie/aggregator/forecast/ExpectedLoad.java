@@ -49,10 +49,10 @@ public final class ExpectedLoad {
         return calendar.isReturnFromHolidays(day, zone);
     }
 
-    /** The next school day strictly after {@code day} (at most 30 days on). */
+    /** The next school day strictly after {@code day} (at most 120 days on: a summer). */
     public LocalDate nextSchoolDay(LocalDate day, String zone) {
         LocalDate d = day.plusDays(1);
-        for (int i = 0; i < 30 && !calendar.isSchoolDay(d, zone); i++) {
+        for (int i = 0; i < 120 && !calendar.isSchoolDay(d, zone); i++) {
             d = d.plusDays(1);
         }
         return d;

@@ -64,7 +64,7 @@ public final class HeadroomForecaster {
     public HeadroomForecast forecast(String target, String zone, LocalDate lastObserved, LocalDate morning) {
         List<MorningSample> past = new ArrayList<>();
         LocalDate d = lastObserved;
-        for (int i = 0; i < 90 && past.size() < settings.historyDays(); i++, d = d.minusDays(1)) {
+        for (int i = 0; i < 150 && past.size() < settings.historyDays(); i++, d = d.minusDays(1)) {
             if (load.isSchoolDay(d, zone)) {
                 history.morning(target, d).ifPresent(past::add);
             }
@@ -99,7 +99,7 @@ public final class HeadroomForecaster {
 
     private LocalDate previousSchoolDay(LocalDate day, String zone) {
         LocalDate d = day.minusDays(1);
-        for (int i = 0; i < 30 && !load.isSchoolDay(d, zone); i++) {
+        for (int i = 0; i < 120 && !load.isSchoolDay(d, zone); i++) {
             d = d.minusDays(1);
         }
         return d;

@@ -125,6 +125,10 @@ class HeadroomForecastTest {
         assertThat(load.factor(LocalDate.of(2026, 11, 3), "C")).isEqualTo(1.0);
         assertThat(load.nextSchoolDay(LocalDate.of(2026, 12, 18), "C")).isEqualTo(LocalDate.of(2027, 1, 4));
         assertThat(load.factor(LocalDate.of(2027, 1, 4), "C")).isEqualTo(ExpectedLoad.RETURN_FROM_HOLIDAYS);
+        // across the summer, the next school morning is the rentrée, a heavier one
+        LocalDate rentree = load.nextSchoolDay(LocalDate.of(2026, 7, 3), "C");
+        assertThat(rentree).isEqualTo(LocalDate.of(2026, 9, 1));
+        assertThat(load.factor(rentree, "C")).isEqualTo(ExpectedLoad.RETURN_FROM_HOLIDAYS);
     }
 
     @Test
