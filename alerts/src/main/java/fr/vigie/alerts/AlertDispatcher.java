@@ -119,6 +119,35 @@ public final class AlertDispatcher implements AggregatorListener, InternalAlarm,
         });
     }
 
+    /**
+     * Tells the crisis cell, ahead of a school morning, that a service risks saturating ({@link AlertKind#FORECAST}),
+     * routed as a saturation of that service would be, silences included. Once per service and morning: the key
+     * names both, so a restart or a second computation sends nothing new.
+     *
+     * @param headline    "risque élevé de saturation lundi 8:00"
+     * @param evidence    the measured fact behind it
+     * @param uncertainty the plain statement that it is a forecast, with its uncertainty
+     */
+    public CompletableFuture<Void> forecast(String target, java.time.LocalDate morning, String headline,
+                                            String evidence, String uncertainty) {
+        return submit(() -> {
+            Instant now = clock.instant();
+            String key = "forecast:" + target + "@" + morning;
+            IncidentLabels labels = IncidentLabels.ofTarget(key, target, "saturation", directory);
+            var silence = silences.muting(labels);
+            if (silence.isPresent()) {
+                LOG.info("forecast {} not notified: silenced by {}", key, silence.get().id());
+                return;
+            }
+            List<String> evidenceLines = evidence == null ? List.of(headline) : List.of(headline, evidence);
+            Alert a = new Alert(key, AlertKind.FORECAST, null, 0, "target:" + target, null, null,
+                    List.of(directory.service(target)), evidenceLines, null, null, now, null, uncertainty);
+            List<String> receivers = router.receiversFor(labels);
+            LOG.info("forecast {} notify receivers={}: {}", key, receivers, headline);
+            enqueue(a, receivers);
+        });
+    }
+
     private CompletableFuture<Void> submit(Runnable work) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (thread.isShutdown()) {

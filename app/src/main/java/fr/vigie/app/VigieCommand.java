@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         description = "Vigie watches France's school digital services (ENT, CNED, ÉduConnect) and says, with "
                 + "evidence, what is broken and why: saturation, attack, storage, network or application fault.",
         subcommands = {RunCommand.class, CheckConfigCommand.class, DemoCommand.class, ClassifyCommand.class,
-                RenderCommand.class, SimulateCommand.class, ProbeOnceCommand.class, ReportCommand.class},
+                RenderCommand.class, SimulateCommand.class, ProbeOnceCommand.class, ReportCommand.class,
+                fr.vigie.app.cli.CalendarCommand.class},
         footer = {"", "Start with:  vigie demo", "Then:        vigie check-config config/france.yaml"})
 public final class VigieCommand implements Runnable {
     @Option(names = "--log-format", paramLabel = "text|json", scope = picocli.CommandLine.ScopeType.INHERIT,

@@ -43,6 +43,7 @@ class ArchitectureTest {
             "fr.vigie.probes.run", // JourneyRunner, for the probe benchmarks
             "fr.vigie.simulator.scenario",
             "fr.vigie.aggregator.store", "fr.vigie.aggregator.replay", "fr.vigie.aggregator.vantage",
+            "fr.vigie.aggregator.forecast",
             "fr.vigie.statuspage.server",
             "fr.vigie.alerts.silence", "fr.vigie.alerts.delivery", "fr.vigie.alerts.outbox");
 

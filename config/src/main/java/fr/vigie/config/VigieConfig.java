@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param hostingGroups readable names of the hosting groups ({@code hosting-groups}), possibly empty
  * @param cluster       the {@code cluster} section, null for a single process
  * @param subscriptions the {@code subscriptions} section, null when the public cannot subscribe
+ * @param schoolCalendar the {@code calendar} section (holidays file, special days); never null
  */
 public record VigieConfig(
         Site site,
@@ -28,16 +29,37 @@ public record VigieConfig(
         AlertsConfig alerts,
         Map<String, HostingGroup> hostingGroups,
         ClusterConfig cluster,
-        SubscriptionsConfig subscriptions) {
+        SubscriptionsConfig subscriptions,
+        SchoolCalendarSettings schoolCalendar) {
+
+    /** Without a {@code calendar} section (older callers). */
+    public VigieConfig(Site site, StorageConfig storage, Vantage vantage, ProbingConfig probing,
+                       Map<String, ScheduleConfig> schedules, Map<String, CalendarConfig> calendars,
+                       List<MaintenanceWindow> maintenance, Map<String, Journey> journeys, List<Target> targets,
+                       ClassifierConfig classifier, AlertsConfig alerts, Map<String, HostingGroup> hostingGroups,
+                       ClusterConfig cluster, SubscriptionsConfig subscriptions) {
+        this(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, targets, classifier, alerts,
+                hostingGroups, cluster, subscriptions, SchoolCalendarSettings.DEFAULT);
+    }
 
     /** Without a {@code subscriptions} section (no e-mail subscriptions). */
     public VigieConfig(Site site, StorageConfig storage, Vantage vantage, ProbingConfig probing,
                        Map<String, ScheduleConfig> schedules, Map<String, CalendarConfig> calendars,
                        List<MaintenanceWindow> maintenance, Map<String, Journey> journeys, List<Target> targets,
                        ClassifierConfig classifier, AlertsConfig alerts, Map<String, HostingGroup> hostingGroups,
+                       ClusterConfig cluster, SchoolCalendarSettings schoolCalendar) {
+        this(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, targets, classifier, alerts,
+                hostingGroups, cluster, null, schoolCalendar);
+    }
+
+    /** Without {@code subscriptions} and {@code calendar} sections. */
+    public VigieConfig(Site site, StorageConfig storage, Vantage vantage, ProbingConfig probing,
+                       Map<String, ScheduleConfig> schedules, Map<String, CalendarConfig> calendars,
+                       List<MaintenanceWindow> maintenance, Map<String, Journey> journeys, List<Target> targets,
+                       ClassifierConfig classifier, AlertsConfig alerts, Map<String, HostingGroup> hostingGroups,
                        ClusterConfig cluster) {
         this(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, targets, classifier, alerts,
-                hostingGroups, cluster, null);
+                hostingGroups, cluster, null, SchoolCalendarSettings.DEFAULT);
     }
 
     /** A single-process configuration without a {@code hosting-groups} section (tests, older callers). */
@@ -65,6 +87,7 @@ public record VigieConfig(
         maintenance = List.copyOf(maintenance);
         journeys = ordered(journeys);
         targets = List.copyOf(targets);
+        schoolCalendar = schoolCalendar == null ? SchoolCalendarSettings.DEFAULT : schoolCalendar;
     }
 
     /** An unmodifiable copy that keeps the file's order (Map.copyOf would not). */
@@ -89,31 +112,31 @@ public record VigieConfig(
     /** The same configuration with other targets (the demo renames its simulated services). */
     public VigieConfig withTargets(List<Target> others) {
         return new VigieConfig(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, others,
-                classifier, alerts, hostingGroups, cluster, subscriptions);
+                classifier, alerts, hostingGroups, cluster, subscriptions, schoolCalendar);
     }
 
     /** The same configuration with other probing settings (the demo points the probes at its DNS server). */
     public VigieConfig withProbing(ProbingConfig other) {
         return new VigieConfig(site, storage, vantage, other, schedules, calendars, maintenance, journeys, targets,
-                classifier, alerts, hostingGroups, cluster, subscriptions);
+                classifier, alerts, hostingGroups, cluster, subscriptions, schoolCalendar);
     }
 
     /** The same configuration probing from another vantage ({@code vigie run --role probe --vantage NAME}). */
     public VigieConfig withVantage(Vantage other) {
         return new VigieConfig(site, storage, other, probing, schedules, calendars, maintenance, journeys, targets,
-                classifier, alerts, hostingGroups, cluster, subscriptions);
+                classifier, alerts, hostingGroups, cluster, subscriptions, schoolCalendar);
     }
 
     /** The same configuration with other cluster settings. */
     public VigieConfig withCluster(ClusterConfig other) {
         return new VigieConfig(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, targets,
-                classifier, alerts, hostingGroups, other, subscriptions);
+                classifier, alerts, hostingGroups, other, subscriptions, schoolCalendar);
     }
 
     /** The same configuration with other subscription settings (tests point it at their SMTP server). */
     public VigieConfig withSubscriptions(SubscriptionsConfig other) {
         return new VigieConfig(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, targets,
-                classifier, alerts, hostingGroups, cluster, other);
+                classifier, alerts, hostingGroups, cluster, other, schoolCalendar);
     }
 
     /** The subscriptions section, absent when the public cannot subscribe. */

@@ -36,6 +36,7 @@ public final class SiteGenerator {
     private final AtomicSiteWriter writer = new AtomicSiteWriter();
 
     private final IncidentReports reports;
+    private java.util.function.Supplier<List<fr.vigie.aggregator.forecast.HeadroomForecast>> forecasts;
 
     public SiteGenerator(VigieConfig config) {
         this(config, ReportSource.NONE);
@@ -52,6 +53,12 @@ public final class SiteGenerator {
         return new SiteGenerator(config, new StoreReportSource(store));
     }
 
+    /** Publishes the headroom forecast the supplier holds at each generation (page {@code prevision/}). */
+    public SiteGenerator withForecasts(java.util.function.Supplier<List<fr.vigie.aggregator.forecast.HeadroomForecast>> source) {
+        this.forecasts = source;
+        return this;
+    }
+
     /** Renders every file in memory, without writing anything. */
     public SiteFiles render(StatusSnapshot snapshot) {
         PublicState state = new PublicState(config, snapshot);
@@ -59,6 +66,9 @@ public final class SiteGenerator {
         List<String> languages = languages();
         HtmlSite html = new HtmlSite(templates);
         Set<String> reported = reports.prepare(state, languages);
+        if (forecasts != null) {
+            html.withForecast(new fr.vigie.statuspage.html.ForecastPage(config, forecasts.get()));
+        }
         for (int i = 0; i < languages.size(); i++) {
             String language = languages.get(i);
             String other = languages.get(i == 0 ? (languages.size() > 1 ? 1 : 0) : 0);

@@ -51,7 +51,7 @@ public final class Classifier {
         this.tuning = config.classifier() == null ? ClassifierConfig.defaults() : config.classifier();
         this.zone = config.site() == null || config.site().timeZone() == null
                 ? ZoneId.of("Europe/Paris") : config.site().timeZone();
-        this.days = new DayTypes(config.calendars(), SchoolCalendar.load());
+        this.days = new DayTypes(config.calendars(), SchoolCalendar.of(config));
         this.extractor = new SignalExtractor(new SymptomReader(
                 config.probing() == null ? List.of() : config.probing().signatures()));
         this.judge = new RoundJudge(tuning.slowFactor());

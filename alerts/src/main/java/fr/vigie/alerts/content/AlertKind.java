@@ -9,7 +9,12 @@ public enum AlertKind {
     REMINDER("incident.reminder"),
     RESOLVED("incident.resolved"),
     /** about Vigie itself (probing impaired, a receiver failing or disabled), never about a service */
-    INTERNAL("vigie.internal");
+    INTERNAL("vigie.internal"),
+    /**
+     * the headroom forecast, the day before: a coming school morning risks saturating a service (no incident yet;
+     * a forecast with its uncertainty, never a measurement)
+     */
+    FORECAST("forecast.saturation_risk");
 
     private final String type;
 

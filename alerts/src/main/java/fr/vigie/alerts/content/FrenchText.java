@@ -30,6 +30,11 @@ public final class FrenchText {
         if (a.kind() == AlertKind.INTERNAL) {
             return "[Vigie] Alerte interne : " + firstLine(a.message());
         }
+        if (a.kind() == AlertKind.FORECAST) {
+            // the headline is in the evidence's first line: "risque élevé de saturation lundi 8:00"
+            return "[Vigie] Prévision : " + (a.evidence().isEmpty() ? "risque de saturation" : a.evidence().get(0))
+                    + " — " + serviceNames(a);
+        }
         String state = a.kind() == AlertKind.RESOLVED ? "" : " : " + status(a.status());
         return "[Vigie] " + heading(a.kind()) + state + " — " + serviceNames(a) + " — " + causePhrase(a.cause());
     }
@@ -57,7 +62,9 @@ public final class FrenchText {
         if (a.resolvedAt() != null) {
             lines.add(new String[]{"Fin", time(a.resolvedAt())});
         }
-        if (a.message() != null && a.kind() != AlertKind.INTERNAL) {
+        if (a.message() != null && a.kind() == AlertKind.FORECAST) {
+            lines.add(new String[]{"Incertitude", a.message()});
+        } else if (a.message() != null && a.kind() != AlertKind.INTERNAL) {
             lines.add(new String[]{"Message", a.message()});
         }
         if (a.link() != null) {
@@ -112,6 +119,7 @@ public final class FrenchText {
             case REMINDER -> "Incident toujours en cours";
             case RESOLVED -> "Incident résolu";
             case INTERNAL -> "Alerte interne";
+            case FORECAST -> "Prévision de saturation";
         };
     }
 

@@ -35,6 +35,17 @@ public record IncidentLabels(String incident, String scope, Set<String> targets,
                 Set.copyOf(academies), Set.copyOf(hosting), causes, statuses);
     }
 
+    /** The labels of one target with a cause, for what is about a target but is no incident (a forecast). */
+    public static IncidentLabels ofTarget(String key, String target, String cause, TargetDirectory directory) {
+        Set<String> kinds = new LinkedHashSet<>();
+        Set<String> regions = new LinkedHashSet<>();
+        Set<String> academies = new LinkedHashSet<>();
+        Set<String> hosting = new LinkedHashSet<>();
+        directory.find(target).ifPresent(t -> addTarget(t, kinds, regions, academies, hosting));
+        return new IncidentLabels(key, "target:" + target, Set.of(norm(target)), Set.copyOf(kinds), Set.copyOf(regions),
+                Set.copyOf(academies), Set.copyOf(hosting), Set.of(cause), Set.of());
+    }
+
     private static void addTarget(Target t, Set<String> kinds, Set<String> regions, Set<String> academies,
                                   Set<String> hosting) {
         if (t.kind() != null) kinds.add(norm(t.kind().name()));

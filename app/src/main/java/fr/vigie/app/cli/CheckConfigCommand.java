@@ -61,6 +61,12 @@ public final class CheckConfigCommand implements Callable<Integer> {
         if (!ungrouped.isEmpty()) {
             warnings.add(ungrouped);
         }
+        fr.vigie.config.calendar.CalendarCoverage calendar = fr.vigie.config.calendar.CalendarCoverage.of(
+                fr.vigie.config.calendar.SchoolCalendar.of(config),
+                java.time.LocalDate.now(config.site().timeZone()), config.schoolCalendar().warnDays());
+        if (!calendar.ok()) {
+            warnings.add(calendar.message());
+        }
         return warnings;
     }
 

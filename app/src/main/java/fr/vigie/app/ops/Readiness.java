@@ -19,6 +19,7 @@ public final class Readiness {
     private final Duration staleAfter;
     private final Instant started;
     private final AtomicReference<Instant> lastStored = new AtomicReference<>();
+    private volatile CalendarWatch calendar;
 
     public Readiness(Store store, EventLoopWatch loops, Clock clock, Duration staleAfter) {
         this.store = store;
@@ -26,6 +27,15 @@ public final class Readiness {
         this.clock = clock;
         this.staleAfter = staleAfter;
         this.started = clock.instant();
+    }
+
+    /**
+     * Adds the school calendar's coverage to the detail. A calendar running out does not make Vigie unready (the
+     * probes still work), it adds a warning that monitoring and the operator read.
+     */
+    public Readiness watchCalendar(CalendarWatch watch) {
+        this.calendar = watch;
+        return this;
     }
 
     /** Called once the aggregator has stored a result. */
@@ -59,7 +69,7 @@ public final class Readiness {
     /** The detail, without secrets or paths: each check and the figures behind it. */
     public JsonObject json() {
         Instant last = lastStored.get();
-        return new JsonObject()
+        JsonObject detail = new JsonObject()
                 .put("status", ready() ? "ready" : "not_ready")
                 .put("store_writable", store.writable())
                 .put("store_backlog", store.backlog())
@@ -69,5 +79,15 @@ public final class Readiness {
                 .put("results_fresh", !stale())
                 .put("event_loops_blocked", loops.blocked())
                 .put("longest_event_loop_wait_ms", loops.longestWait().toMillis());
+        CalendarWatch watch = calendar;
+        if (watch != null) {
+            fr.vigie.config.calendar.CalendarCoverage c = watch.coverage();
+            detail.put("school_calendar", new JsonObject().put("state", c.state().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("last_known_day", c.lastKnownDay().toString()).put("days_left", c.daysLeft()));
+            if (!c.ok()) {
+                detail.put("warnings", new io.vertx.core.json.JsonArray().add(c.message()));
+            }
+        }
+        return detail;
     }
 }

@@ -70,8 +70,9 @@ public final class VigieSystem implements AutoCloseable {
     private Optional<SubscriptionService> subscriptions = Optional.empty();
 
     /** The parts watching the system itself (health, alarm), stopped with it. */
-    private record OpsParts(EventLoopWatch loops, NoResultsAlarm alarm, Readiness readiness, AtomicLong received) {
-        static final OpsParts NONE = new OpsParts(null, null, null, new AtomicLong());
+    private record OpsParts(EventLoopWatch loops, NoResultsAlarm alarm, Readiness readiness, AtomicLong received,
+                            fr.vigie.app.ops.CalendarWatch calendar, ForecastJob forecast) {
+        static final OpsParts NONE = new OpsParts(null, null, null, new AtomicLong(), null, null);
     }
 
     private VigieSystem(Vertx vertx, Store store, Aggregator aggregator, AlertService alerts,
@@ -157,6 +158,9 @@ public final class VigieSystem implements AutoCloseable {
                     mirrors.siteChanged(); // returns at once: each mirror pushes on its own thread
                 });
         regenerator.onGenerated(metrics::siteGenerated);
+        // the headroom forecast: computed hourly from the store, shown on the page, told the day before
+        ForecastJob forecast = new ForecastJob(config, store, alerts.dispatcher(), regenerator::request, clock);
+        generator.withForecasts(forecast::latest);
         HostPort listen = HostPort.parse(config.site().listen());
         server.set(await(StatusSiteServer.start(vertx, siteOut, listen.host(), listen.port())));
         role.whenLeader(() -> { // only the leader re-renders the site and sends alerts
@@ -164,6 +168,7 @@ public final class VigieSystem implements AutoCloseable {
             aggregator.addListener(regenerator);
             regenerator.request();
             alerts.resumeDelivery();
+            forecast.start();
         });
         LOG.info("status page on http://{}:{}/", listen.host(), server.get().port());
         Optional<SubscriptionService> subscriptions = startSubscriptions(vertx, config, clock);
@@ -171,6 +176,10 @@ public final class VigieSystem implements AutoCloseable {
 
         EventLoopWatch loops = new EventLoopWatch(vertx, LOOP_BLOCKED);
         Readiness readiness = new Readiness(store, loops, Clock.systemUTC(), config.alerts().admin().staleAfter());
+        fr.vigie.app.ops.CalendarWatch calendarWatch = new fr.vigie.app.ops.CalendarWatch(
+                fr.vigie.config.calendar.SchoolCalendar.of(config), config.site().timeZone(),
+                config.schoolCalendar().warnDays(), clock).start();
+        readiness.watchCalendar(calendarWatch);
         Duration staleAfter = config.alerts().admin().staleAfter();
         NoResultsAlarm alarm = new NoResultsAlarm(readiness, alerts.dispatcher(),
                 staleAfter.dividedBy(2).compareTo(Duration.ofSeconds(30)) < 0 ? staleAfter.dividedBy(2)
@@ -199,7 +208,7 @@ public final class VigieSystem implements AutoCloseable {
         Probes probes = role.probesHere() ? Probes.start(vertx, config, record) : null;
         VigieSystem system = new VigieSystem(vertx, store, aggregator, alerts, regenerator, mirrors, server.get(),
                 admin, aggregatorThread, consumer, probes, role);
-        system.ops = new OpsParts(loops, alarm, readiness, received);
+        system.ops = new OpsParts(loops, alarm, readiness, received, calendarWatch, forecast);
         system.subscriptions = subscriptions;
         return system;
     }
@@ -307,6 +316,8 @@ public final class VigieSystem implements AutoCloseable {
         if (ops.alarm() != null) {
             ops.alarm().close();
             ops.loops().close();
+            ops.calendar().close();
+            ops.forecast().close();
         }
         subscriptions.ifPresent(s -> safely("subscriptions", s::close));
         safely("alerts", alerts::close);

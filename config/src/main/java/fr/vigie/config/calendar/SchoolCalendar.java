@@ -8,18 +8,25 @@ import fr.vigie.config.CalendarConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * French school days by holiday zone. School holidays come from the shipped data file (school years
- * 2020-2021 to 2026-2027); outside those years every weekday that is not a public holiday counts as a
- * school day. A null zone (national services) means "a school day in at least one zone".
+ * 2020-2021 to 2026-2027), extended by the ministry's open-data export when the operator sets
+ * {@code calendar.holidays-file} ({@link #withFile}); outside the known days every weekday that is not a public
+ * holiday counts as a school day, which {@link CalendarCoverage} warns about ahead. A null zone (national
+ * services) means "a school day in at least one zone".
  */
 public final class SchoolCalendar {
     static final String RESOURCE = "/fr/vigie/config/calendar/france-holidays.yaml";
@@ -27,14 +34,91 @@ public final class SchoolCalendar {
 
     private static volatile SchoolCalendar shipped;
 
+    private static final Map<Path, Cached> imported = new ConcurrentHashMap<>();
+
     private final List<HolidayPeriod> holidays;
     private final LocalDate firstKnownDay;
     private final LocalDate lastKnownDay;
+    private final String source;
 
     SchoolCalendar(List<HolidayPeriod> holidays, LocalDate firstKnownDay, LocalDate lastKnownDay) {
+        this(holidays, firstKnownDay, lastKnownDay, "shipped data");
+    }
+
+    private SchoolCalendar(List<HolidayPeriod> holidays, LocalDate firstKnownDay, LocalDate lastKnownDay,
+                           String source) {
         this.holidays = List.copyOf(holidays);
         this.firstKnownDay = firstKnownDay;
         this.lastKnownDay = lastKnownDay;
+        this.source = source;
+    }
+
+    private record Cached(FileTime modified, SchoolCalendar calendar) {
+    }
+
+    /**
+     * The shipped calendar, extended (and, where they overlap, replaced) by the ministry's export in
+     * {@code holidaysFile} ({@code calendar.holidays-file}); the shipped one when the file is null. Read once per
+     * file version.
+     *
+     * @throws IllegalArgumentException with every reason when the file cannot be used
+     */
+    public static SchoolCalendar withFile(Path holidaysFile) {
+        if (holidaysFile == null) {
+            return load();
+        }
+        try {
+            FileTime modified = Files.getLastModifiedTime(holidaysFile);
+            Cached cached = imported.get(holidaysFile);
+            if (cached != null && cached.modified().equals(modified)) {
+                return cached.calendar();
+            }
+            MinistryCalendarReader.Result read = MinistryCalendarReader.read(holidaysFile);
+            if (!read.errors().isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", read.errors()));
+            }
+            SchoolCalendar calendar = load().extendedWith(ImportedCalendar.of(read.records()),
+                    "ministry export " + holidaysFile.getFileName());
+            imported.put(holidaysFile, new Cached(modified, calendar));
+            return calendar;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + holidaysFile + ": " + e.getMessage());
+        }
+    }
+
+    /** The calendar a configuration uses: the shipped one and its {@code calendar.holidays-file}, if any. */
+    public static SchoolCalendar of(fr.vigie.config.VigieConfig config) {
+        return withFile(config.schoolCalendar().holidaysFile());
+    }
+
+    /** This calendar with {@code other}'s holidays from its first known day on (they win where both speak). */
+    public SchoolCalendar extendedWith(ImportedCalendar other, String otherSource) {
+        List<HolidayPeriod> merged = new ArrayList<>();
+        holidays.stream().filter(h -> h.to().isBefore(other.firstKnownDay())).forEach(merged::add);
+        merged.addAll(other.periods());
+        LocalDate first = firstKnownDay.isBefore(other.firstKnownDay()) ? firstKnownDay : other.firstKnownDay();
+        LocalDate last = lastKnownDay.isAfter(other.lastKnownDay()) ? lastKnownDay : other.lastKnownDay();
+        return new SchoolCalendar(merged, first, last, otherSource);
+    }
+
+    /** Where the data comes from, for operator messages ("shipped data", "ministry export FILE"). */
+    public String source() {
+        return source;
+    }
+
+    /**
+     * True on the first school day after at least a week without classes in {@code zone} (the rentrée, the return
+     * from any holidays): mornings when every family logs in again.
+     */
+    public boolean isReturnFromHolidays(LocalDate date, String zone) {
+        if (!isSchoolDay(date, zone)) {
+            return false;
+        }
+        int daysOff = 0;
+        for (LocalDate d = date.minusDays(1); daysOff < 9 && !isSchoolDay(d, zone); d = d.minusDays(1)) {
+            daysOff++;
+        }
+        return daysOff >= 7;
     }
 
     /** The calendar shipped with Vigie (read once, then shared; immutable). */

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 public final class ConfigReader {
     static final String[] TOP_LEVEL = {"site", "storage", "vantage", "probing", "schedules", "calendars",
             "maintenance", "journeys", "targets", "classifier", "alerts", "hosting-groups", "cluster",
-            "subscriptions"};
+            "subscriptions", "calendar"};
 
     private final Map<String, String> environment;
 
@@ -91,7 +91,7 @@ public final class ConfigReader {
                 schedules, calendars, maintenance, journeys, targets,
                 SettingsReader.classifier(root.get("classifier")), alerts,
                 hostingGroups(root.get("hosting-groups"), groups), ClusterReader.cluster(root.get("cluster")),
-                subscriptions);
+                subscriptions, CalendarReader.calendar(root.get("calendar")));
     }
 
     /** {@code hosting-groups: {<group>: {name: ...}}}: readable names of the targets' hosting groups. */

@@ -58,6 +58,11 @@ public final class Defaults {
     public static final int STATUS_TO = 399;
     public static final boolean FOLLOW_REDIRECTS = true;
     public static final boolean CALENDAR_PUBLIC_HOLIDAYS = true;
+    /** {@code calendar.warn-days}: warn this long before the school-holiday data runs out. */
+    public static final int CALENDAR_WARN_DAYS = 60;
+    /** {@code calendar.special-days[].load-factor}: every pupil online at once (6 April 2021), or +30 %. */
+    public static final double SPECIAL_DAY_FACTOR_DISTANCE_LEARNING = 2.0;
+    public static final double SPECIAL_DAY_FACTOR_OTHER = 1.3;
 
     // classifier
     public static final ClassifierConfig CLASSIFIER = ClassifierConfig.defaults();

@@ -62,7 +62,7 @@ public final class FireTimes {
     public static FireTimes of(VigieConfig config, Target target) {
         ScheduleConfig schedule = config.schedules().get(target.schedule());
         CalendarConfig calendar = schedule.calendar() == null ? null : config.calendars().get(schedule.calendar());
-        return new FireTimes(schedule, config.site().timeZone(), calendar, target.holidayZone(), SchoolCalendar.load());
+        return new FireTimes(schedule, config.site().timeZone(), calendar, target.holidayZone(), SchoolCalendar.of(config));
     }
 
     /** The first fire time strictly after {@code after}, or empty when the schedule never fires again. */

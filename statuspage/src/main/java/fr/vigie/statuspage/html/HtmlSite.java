@@ -18,6 +18,13 @@ import java.util.Set;
  */
 public final class HtmlSite {
     private final Templates templates;
+    private ForecastPage forecast;
+
+    /** Adds the headroom forecast page ({@code prevision/}) and its line on the home page. */
+    public HtmlSite withForecast(ForecastPage page) {
+        this.forecast = page;
+        return this;
+    }
 
     public HtmlSite(Templates templates) {
         this.templates = templates;
@@ -47,6 +54,9 @@ public final class HtmlSite {
         // Every region's feeds, advertised in the head so a feed reader finds them from the home page.
         home.put("altFeeds", state.regions().stream()
                 .map(region -> new Views.Link(region, ViewFactory.regionHref(region))).toList());
+        if (forecast != null && forecast.view().note() != null) {
+            home.put("forecastNote", forecast.view().note());
+        }
         files.put(prefix + "index.html", templates.render("home.ftlh", home));
 
         for (Target target : state.services()) {
@@ -103,6 +113,11 @@ public final class HtmlSite {
 
         // The e-mail subscription form and its personal-data page, when subscriptions are configured.
         fr.vigie.statuspage.subscribe.SubscribePages.addTo(files, templates, state, texts, prefix, page::model);
+        if (forecast != null) {
+            Map<String, Object> model = page.model(ForecastPage.PATH);
+            model.put("forecast", forecast.view());
+            files.put(prefix + ForecastPage.PATH + "index.html", templates.render("forecast.ftlh", model));
+        }
 
         // Served for any unknown path at any depth: links are absolute from the site root.
         Map<String, Object> notFound = page.model("");
