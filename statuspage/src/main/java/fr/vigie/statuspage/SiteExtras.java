@@ -10,6 +10,7 @@ import fr.vigie.statuspage.html.ViewFactory;
 import fr.vigie.statuspage.html.Views;
 import fr.vigie.statuspage.model.PublicState;
 import fr.vigie.statuspage.model.Texts;
+import fr.vigie.statuspage.opendata.OpenData;
 import fr.vigie.statuspage.output.SiteFiles;
 
 import java.util.List;
@@ -27,7 +28,7 @@ final class SiteExtras {
         for (int i = 0; i < languages.size(); i++) {
             String prefix = i == 0 ? "" : languages.get(i) + "/";
             ViewFactory views = new ViewFactory(state, Texts.of(languages.get(i)));
-            HistoryFeeds feeds = new HistoryFeeds(state, views);
+            HistoryFeeds feeds = new HistoryFeeds(state, views, reported);
             String feedTitle = title + " – " + views.words().texts().get("history.title");
             files.put(prefix + "history.atom", feeds.write(HistoryFeeds.ATOM, feedTitle, state.incidents(), prefix,
                     prefix + "history.atom"));
@@ -37,7 +38,7 @@ final class SiteExtras {
         // Per service and per region, in every language: a parent follows their ENT, a journalist their region.
         for (int i = 0; i < languages.size(); i++) {
             String prefix = i == 0 ? "" : languages.get(i) + "/";
-            HistoryFeeds feeds = new HistoryFeeds(state, new ViewFactory(state, Texts.of(languages.get(i))));
+            HistoryFeeds feeds = new HistoryFeeds(state, new ViewFactory(state, Texts.of(languages.get(i))), reported);
             for (Target target : state.services()) {
                 feedPair(files, feeds, title + " – " + target.name(), state.incidentsOf(target.id()), prefix,
                         ViewFactory.serviceHref(target.id()));
@@ -56,6 +57,8 @@ final class SiteExtras {
         new StatuspageJson(state, views, reported).addTo(files);
         // CAP 1.2 for crisis cells: French only, at the site root (CapFeed).
         CapFeed.addTo(files, state);
+        // The measurements behind the page, for anyone to check (Licence Ouverte 2.0).
+        OpenData.addTo(files, state);
     }
 
     private static void feedPair(SiteFiles files, HistoryFeeds feeds, String title, List<Incident> incidents,

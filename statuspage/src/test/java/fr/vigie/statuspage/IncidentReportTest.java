@@ -291,4 +291,15 @@ class IncidentReportTest {
         Incident open = Fixtures.crisis().incidents().get(0);
         assertThat(open.open()).isTrue();
     }
+
+    @Test
+    void theIncidentsFeedEntryLinksItsReport() {
+        SiteFiles files = render(Fixtures.config(), store("post-message"));
+        String atom = text(files, "history.atom");
+        String rss = text(files, "en/history.rss");
+
+        assertThat(atom).contains("rel=\"related\" type=\"application/pdf\"", "incidents/" + ID + "/report.pdf",
+                "incidents/" + ID + "/report/", "Rapport d&amp;#39;incident");
+        assertThat(rss).contains("en/incidents/" + ID + "/report.pdf", "Incident report:");
+    }
 }

@@ -8,6 +8,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndLinkImpl;
+import fr.vigie.statuspage.report.IncidentReports;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import org.jdom2.Document;
@@ -39,9 +40,16 @@ public final class HistoryFeeds {
     private final ViewFactory views;
     private final String siteUrl;
     private final String host;
+    private final java.util.Set<String> reported;
 
     /** @param views the views of the feed's language */
     public HistoryFeeds(PublicState state, ViewFactory views) {
+        this(state, views, java.util.Set.of());
+    }
+
+    /** @param reported incidents whose report (page and PDF) is on the site: their entries link to it */
+    public HistoryFeeds(PublicState state, ViewFactory views, java.util.Set<String> reported) {
+        this.reported = java.util.Set.copyOf(reported);
         this.state = state;
         this.views = views;
         this.siteUrl = stripSlash(state.config().site().baseUrl());
@@ -110,7 +118,20 @@ public final class HistoryFeeds {
         entry.setUpdatedDate(Date.from(incident.updatedAt()));
         entry.setAuthor("Vigie");
         SyndContent content = new SyndContentImpl();
-        content.setValue(html(view));
+        String body = html(view);
+        if (reported.contains(incident.id())) {
+            // The quotable report of a resolved incident: a link in the body (every reader shows it), and for Atom
+            // "related" links to the page and its PDF.
+            String page = siteUrl + "/" + pagesPrefix + IncidentReports.pageHref(incident.id());
+            String pdf = siteUrl + "/" + pagesPrefix + IncidentReports.pdfHref(incident.id());
+            body += "<p>" + Html.escape(views.words().texts().get("feed.report")) + " <a href=\"" + Html.escape(page)
+                    + "\">HTML</a> · <a href=\"" + Html.escape(pdf) + "\">PDF</a></p>";
+            if (ATOM.equals(feedType)) {
+                entry.setLinks(List.of(link("alternate", "text/html", entry.getLink()),
+                        link("related", "text/html", page), link("related", "application/pdf", pdf)));
+            }
+        }
+        content.setValue(body);
         // Atom carries it as <content type="html">, RSS as the item's <description>.
         if (ATOM.equals(feedType)) {
             content.setType("html");
@@ -120,6 +141,14 @@ public final class HistoryFeeds {
             entry.setDescription(content);
         }
         return entry;
+    }
+
+    private static SyndLink link(String rel, String type, String href) {
+        SyndLink link = new SyndLinkImpl();
+        link.setRel(rel);
+        link.setType(type);
+        link.setHref(href);
+        return link;
     }
 
     /** Statuspage's layout: each update as time, state in bold, text; then cause and evidence. */

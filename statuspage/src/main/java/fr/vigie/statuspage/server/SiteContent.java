@@ -20,17 +20,18 @@ import java.util.stream.Stream;
 
 /** An immutable, in-memory copy of one generation of the site: relative path to {@link ServedFile}. */
 public final class SiteContent {
-    private static final Map<String, String> TYPES = Map.of(
-            "html", "text/html; charset=utf-8",
-            "css", "text/css; charset=utf-8",
-            "json", "application/json",
-            "svg", "image/svg+xml",
-            "atom", "application/atom+xml",
-            "rss", "application/rss+xml",
-            "xml", "application/xml",
-            "txt", "text/plain; charset=utf-8",
-            "js", "text/javascript",
-            "pdf", "application/pdf");
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"),
+            Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("json", "application/json"),
+            Map.entry("svg", "image/svg+xml"),
+            Map.entry("atom", "application/atom+xml"),
+            Map.entry("rss", "application/rss+xml"),
+            Map.entry("xml", "application/xml"),
+            Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("js", "text/javascript"),
+            Map.entry("pdf", "application/pdf"),
+            Map.entry("csv", "text/csv; charset=utf-8"));
 
     private final Map<String, ServedFile> files;
 
