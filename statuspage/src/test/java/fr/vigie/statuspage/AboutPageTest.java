@@ -78,7 +78,7 @@ class AboutPageTest {
         assertThat(fr.select("h1")).hasSize(1);
         assertThat(fr.select("main h2").eachText()).containsExactly("Ce que fait Vigie", "Services mesurés",
                 "Comment Vigie se présente", "Une charge volontairement faible", "Comptes de test",
-                "Comment l'état et la cause probable sont décidés",
+                "Comment l'état et la cause probable sont décidés", "Données ouvertes",
                 "Demander une modification ou l'arrêt des mesures");
         // the language switch points at the twin page, as on every other page
         assertThat(fr.selectFirst("link[hreflang=en]").attr("href")).isEqualTo("../en/a-propos/");
