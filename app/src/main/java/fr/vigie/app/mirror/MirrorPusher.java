@@ -102,7 +102,13 @@ final class MirrorPusher implements AutoCloseable {
             failed(e);
             return;
         } catch (IOException | RuntimeException e) {
-            // the local site (read while a newer generation pruned it) or the state file: also retried
+            if (prunedUnderUs(e)) {
+                // A newer generation replaced the one being read: nothing failed, push the newest one now.
+                LOG.debug("mirror {}: the site changed while it was read, pushing the newer one", mirror.url());
+                request();
+                return;
+            }
+            // the state file, or the local site unreadable: retried with the back-off
             failed(new MirrorException("local-" + e.getClass().getSimpleName(), "reading the local site: " + e));
             return;
         }
@@ -117,6 +123,16 @@ final class MirrorPusher implements AutoCloseable {
         } else {
             pushes.incrementAndGet();
         }
+    }
+
+    /** A file of the site vanished while read: the regenerator pruned that generation for a newer one. */
+    private static boolean prunedUnderUs(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.file.NoSuchFileException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One bounded push; true when changes are left for the next. */
