@@ -31,7 +31,11 @@ public final class SignatureCatalogue {
     private static final int EXCERPT_CHARS = 80;
     private static final String RESOURCE = "/fr/vigie/probes/signatures.json";
 
-    private record Compiled(SignatureConfig config, Pattern pattern) {
+    /** An expression, with the literal test that rules most texts out before it runs (empty: it always runs). */
+    private record Compiled(SignatureConfig config, Pattern pattern, Optional<LiteralPrefilter> prefilter) {
+        boolean mayMatch(String foldedText) {
+            return prefilter.map(p -> p.mayMatch(foldedText)).orElse(true);
+        }
     }
 
     private final List<Compiled> signatures;
@@ -39,7 +43,8 @@ public final class SignatureCatalogue {
     private SignatureCatalogue(List<SignatureConfig> ordered) {
         List<Compiled> compiled = new ArrayList<>();
         for (SignatureConfig s : ordered) {
-            compiled.add(new Compiled(s, Pattern.compile(s.pattern(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+            compiled.add(new Compiled(s, Pattern.compile(s.pattern(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                    LiteralPrefilter.of(s.pattern())));
         }
         this.signatures = List.copyOf(compiled);
     }
@@ -71,7 +76,11 @@ public final class SignatureCatalogue {
     /** Matches a text; only its first {@link #PREFIX_BYTES} characters are looked at. */
     public Optional<SignatureMatch> match(String text) {
         String prefix = text.length() > PREFIX_BYTES ? text.substring(0, PREFIX_BYTES) : text;
+        String folded = LiteralPrefilter.fold(prefix);
         for (Compiled c : signatures) {
+            if (!c.mayMatch(folded)) {
+                continue;
+            }
             Matcher m = c.pattern().matcher(prefix);
             if (m.find()) {
                 String excerpt = m.group();
