@@ -1,5 +1,8 @@
 package fr.vigie.simulator.web;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /** Builds real-looking HTML pages: head with styles and scripts, header, navigation, main content, footer. */
 final class Html {
     private Html() {
@@ -44,8 +47,19 @@ final class Html {
         return nav.append("</ul></nav>").toString();
     }
 
-    /** Deterministic filler content of about the given size, shaped like timeline entries. */
+    /** Fillers already built, by size: the content is deterministic, and the fleet asks for a handful of sizes. */
+    private static final Map<Integer, String> FILLERS = new ConcurrentHashMap<>();
+
+    /**
+     * Deterministic filler content of about the given size, shaped like timeline entries. Built once per size:
+     * the simulated platforms share the benchmarks' cores with the prober, and rebuilding 55 KB per request
+     * (with a {@code String.format} per entry) cost more CPU than probing the page.
+     */
     static String filler(int approxBytes) {
+        return FILLERS.computeIfAbsent(approxBytes, Html::buildFiller);
+    }
+
+    private static String buildFiller(int approxBytes) {
         StringBuilder out = new StringBuilder(approxBytes + 512);
         int n = 0;
         while (out.length() < approxBytes) {
