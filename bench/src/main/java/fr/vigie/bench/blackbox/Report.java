@@ -1,0 +1,17 @@
+package fr.vigie.bench.blackbox;
+
+import java.util.Locale;
+
+/** One line per run, the same shape for both sides, read by bench/blackbox.sh. */
+final class Report {
+    private Report() {
+    }
+
+    static void print(String who, double rate, double wallSeconds, RateDriver run, double cpuMs, Latencies took) {
+        long done = run.succeeded.get() + run.failed.get();
+        System.out.printf(Locale.ROOT, "%-8s offered %6.0f/s  done %7.1f/s  ok %d  failed %d  skipped %d  "
+                        + "CPU %.3f ms/check (%.0f%% of a core)  duration median %.2f ms, p90 %.2f ms%n",
+                who, rate, done / wallSeconds, run.succeeded.get(), run.failed.get(), run.skipped.get(),
+                done == 0 ? Double.NaN : cpuMs / done, cpuMs / 10 / wallSeconds, took.quantile(0.5), took.quantile(0.9));
+    }
+}
