@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +29,8 @@ class StepDaysTest {
         MemoryStore store = new MemoryStore(true);
         store.appendResults(List.of(result("2021-04-05T21:59:00Z", "login", Outcome.OK, 100),
                 result("2021-04-05T22:01:00Z", "login", Outcome.OK, 300)));
-        List<StepDay> days = new StepDays(store, PARIS, 3).of("ent", Instant.parse("2021-04-06T10:00:00Z"));
+        List<StepDay> days = new StepDays(store, PARIS, 3, 60).of(List.of("ent"), Instant.parse("2021-04-06T10:00:00Z"))
+                .get("ent");
         assertThat(days).extracting(StepDay::date)
                 .containsExactly(LocalDate.parse("2021-04-05"), LocalDate.parse("2021-04-06"));
         assertThat(days).extracting(StepDay::medianMs).containsExactly(100.0, 300.0);
@@ -53,12 +55,36 @@ class StepDaysTest {
     void theCurrentDayIsReadAgainOnceItsFiguresAreTenMinutesOld() {
         MemoryStore store = new MemoryStore(true);
         store.appendResults(List.of(result("2021-04-06T08:00:00Z", "login", Outcome.OK, 100)));
-        StepDays steps = new StepDays(store, PARIS, 1);
+        StepDays steps = new StepDays(store, PARIS, 1, 60);
         Instant now = Instant.parse("2021-04-06T08:30:00Z");
-        assertThat(steps.of("ent", now)).extracting(StepDay::attempts).containsExactly(1);
+        assertThat(steps.of(List.of("ent"), now).get("ent")).extracting(StepDay::attempts).containsExactly(1);
         store.appendResults(List.of(result("2021-04-06T08:31:00Z", "login", Outcome.OK, 100)));
-        assertThat(steps.of("ent", now.plusSeconds(60))).as("within 10 minutes: the figures computed")
-                .extracting(StepDay::attempts).containsExactly(1);
-        assertThat(steps.of("ent", now.plus(StepDays.REFRESH))).extracting(StepDay::attempts).containsExactly(2);
+        assertThat(steps.of(List.of("ent"), now.plusSeconds(60)).get("ent"))
+                .as("within 10 minutes: the figures computed").extracting(StepDay::attempts).containsExactly(1);
+        assertThat(steps.of(List.of("ent"), now.plus(StepDays.REFRESH)).get("ent")).extracting(StepDay::attempts)
+                .containsExactly(2);
+    }
+
+    @Test
+    void eachCallReadsAtMostItsBudgetOfFinishedDaysNewestFirstAcrossTargets() {
+        MemoryStore store = new MemoryStore(true);
+        for (String day : List.of("03", "04", "05")) {
+            for (String target : List.of("ent", "cned")) {
+                Instant at = Instant.parse("2021-04-" + day + "T08:00:00Z");
+                store.appendResults(List.of(new StepResult(at, at, target, "v", "j", "r" + day, "login",
+                        StepKind.LOGIN, Outcome.OK, 200, null, null, null, null, null, 100.0, 0, false, null, null,
+                        null)));
+            }
+        }
+        StepDays steps = new StepDays(store, PARIS, 5, 3);
+        Instant now = Instant.parse("2021-04-06T10:00:00Z");
+        Map<String, List<StepDay>> first = steps.of(List.of("ent", "cned"), now);
+        assertThat(first.get("ent")).extracting(StepDay::date).containsExactly(LocalDate.parse("2021-04-04"),
+                LocalDate.parse("2021-04-05"));
+        assertThat(first.get("cned")).extracting(StepDay::date).containsExactly(LocalDate.parse("2021-04-05"));
+        Map<String, List<StepDay>> second = steps.of(List.of("ent", "cned"), now);
+        assertThat(second.get("ent")).hasSize(3);
+        assertThat(second.get("cned")).extracting(StepDay::date).containsExactly(LocalDate.parse("2021-04-03"),
+                LocalDate.parse("2021-04-04"), LocalDate.parse("2021-04-05"));
     }
 }
