@@ -32,6 +32,7 @@ final class AggregatorSnapshots implements SnapshotSource {
     private final Aggregator aggregator;
     private final ZoneId zone;
     private final Map<String, LatencyPoint> settled = new ConcurrentHashMap<>();
+    private final StepDays stepDays;
 
     AggregatorSnapshots(VigieConfig config, Store store, Aggregator aggregator) {
         this.config = config;
@@ -39,6 +40,7 @@ final class AggregatorSnapshots implements SnapshotSource {
         this.aggregator = aggregator;
         this.zone = config.site() == null || config.site().timeZone() == null
                 ? ZoneId.of("Europe/Paris") : config.site().timeZone();
+        this.stepDays = new StepDays(store, zone, stepDays(config), StepDays.DEFAULT_BUDGET);
     }
 
     @Override
@@ -56,13 +58,20 @@ final class AggregatorSnapshots implements SnapshotSource {
         Map<String, List<DayStatus>> history = new LinkedHashMap<>();
         Map<String, List<LatencyPoint>> day = new LinkedHashMap<>();
         Map<String, List<LatencyPoint>> week = new LinkedHashMap<>();
+        Map<String, List<StepDay>> steps = stepDays.of(config.targets().stream().map(Target::id).toList(), now);
         for (Target t : config.targets()) {
             history.put(t.id(), history(t.id(), now));
             day.put(t.id(), latency(t.id(), now, HOUR_BUCKET, 24));
             week.put(t.id(), latency(t.id(), now, WEEK_BUCKET, 28));
         }
         return new StatusSnapshot(now, lastRound, aggregator.vantageCount(), vantageImpaired, current, incidents,
-                history, day, week, aggregator.lastProbes());
+                history, day, week, aggregator.lastProbes()).withSteps(steps);
+    }
+
+    /** The history's days, but none the store no longer holds raw results of (storage.retention, and the day begun). */
+    private static int stepDays(VigieConfig config) {
+        Duration kept = config.storage() == null ? null : config.storage().retention();
+        return kept == null ? HISTORY_DAYS : (int) Math.min(HISTORY_DAYS, kept.toDays() + 2);
     }
 
     /** One entry per local day, oldest first; uptime is the share of the day's observed time spent operational. */

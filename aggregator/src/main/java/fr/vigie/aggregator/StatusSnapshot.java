@@ -22,12 +22,24 @@ import java.util.Map;
  *                        this moves with every round); a target probed before a restart may be missing
  * @param vantageReport   a cluster controller's view of its vantages (who counts, who is excluded and why, whether
  *                        confidence is partial); null for a single process
+ * @param steps           per-step daily figures per target id over the history days, oldest first (open data);
+ *                        empty when not computed (replays, tests)
  */
 public record StatusSnapshot(Instant at, Instant lastRound, int vantages, boolean vantageImpaired,
                              Map<String, Verdict> current, List<Incident> incidents,
                              Map<String, List<DayStatus>> history, Map<String, List<LatencyPoint>> latency24h,
                              Map<String, List<LatencyPoint>> latency7d, Map<String, Instant> lastProbe,
-                             VantageReport vantageReport) {
+                             VantageReport vantageReport, Map<String, List<StepDay>> steps) {
+    /** A snapshot without per-step figures. */
+    public StatusSnapshot(Instant at, Instant lastRound, int vantages, boolean vantageImpaired,
+                          Map<String, Verdict> current, List<Incident> incidents,
+                          Map<String, List<DayStatus>> history, Map<String, List<LatencyPoint>> latency24h,
+                          Map<String, List<LatencyPoint>> latency7d, Map<String, Instant> lastProbe,
+                          VantageReport vantageReport) {
+        this(at, lastRound, vantages, vantageImpaired, current, incidents, history, latency24h, latency7d, lastProbe,
+                vantageReport, Map.of());
+    }
+
     /** A snapshot of a single process (no vantage report). */
     public StatusSnapshot(Instant at, Instant lastRound, int vantages, boolean vantageImpaired,
                           Map<String, Verdict> current, List<Incident> incidents,
@@ -48,7 +60,13 @@ public record StatusSnapshot(Instant at, Instant lastRound, int vantages, boolea
     /** The same snapshot with a cluster controller's vantage report. */
     public StatusSnapshot withVantageReport(VantageReport report) {
         return new StatusSnapshot(at, lastRound, vantages, vantageImpaired, current, incidents, history, latency24h,
-                latency7d, lastProbe, report);
+                latency7d, lastProbe, report, steps);
+    }
+
+    /** The same snapshot with per-step daily figures. */
+    public StatusSnapshot withSteps(Map<String, List<StepDay>> perTarget) {
+        return new StatusSnapshot(at, lastRound, vantages, vantageImpaired, current, incidents, history, latency24h,
+                latency7d, lastProbe, vantageReport, perTarget);
     }
 
     public StatusSnapshot {
@@ -58,5 +76,6 @@ public record StatusSnapshot(Instant at, Instant lastRound, int vantages, boolea
         history = Map.copyOf(history);
         latency24h = Map.copyOf(latency24h);
         latency7d = Map.copyOf(latency7d);
+        steps = steps == null ? Map.of() : Map.copyOf(steps);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param cluster       the {@code cluster} section, null for a single process
  * @param subscriptions the {@code subscriptions} section, null when the public cannot subscribe
  * @param schoolCalendar the {@code calendar} section (holidays file, special days); never null
+ * @param forecast      the {@code forecast} section (headroom forecast settings); never null
  */
 public record VigieConfig(
         Site site,
@@ -30,7 +31,18 @@ public record VigieConfig(
         Map<String, HostingGroup> hostingGroups,
         ClusterConfig cluster,
         SubscriptionsConfig subscriptions,
-        SchoolCalendarSettings schoolCalendar) {
+        SchoolCalendarSettings schoolCalendar,
+        ForecastConfig forecast) {
+
+    /** Without a {@code forecast} section: the fitted defaults. */
+    public VigieConfig(Site site, StorageConfig storage, Vantage vantage, ProbingConfig probing,
+                       Map<String, ScheduleConfig> schedules, Map<String, CalendarConfig> calendars,
+                       List<MaintenanceWindow> maintenance, Map<String, Journey> journeys, List<Target> targets,
+                       ClassifierConfig classifier, AlertsConfig alerts, Map<String, HostingGroup> hostingGroups,
+                       ClusterConfig cluster, SubscriptionsConfig subscriptions, SchoolCalendarSettings schoolCalendar) {
+        this(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, targets, classifier, alerts,
+                hostingGroups, cluster, subscriptions, schoolCalendar, ForecastConfig.DEFAULT);
+    }
 
     /** Without a {@code calendar} section (older callers). */
     public VigieConfig(Site site, StorageConfig storage, Vantage vantage, ProbingConfig probing,
@@ -88,6 +100,7 @@ public record VigieConfig(
         journeys = ordered(journeys);
         targets = List.copyOf(targets);
         schoolCalendar = schoolCalendar == null ? SchoolCalendarSettings.DEFAULT : schoolCalendar;
+        forecast = forecast == null ? ForecastConfig.DEFAULT : forecast;
     }
 
     /** An unmodifiable copy that keeps the file's order (Map.copyOf would not). */
@@ -112,31 +125,37 @@ public record VigieConfig(
     /** The same configuration with other targets (the demo renames its simulated services). */
     public VigieConfig withTargets(List<Target> others) {
         return new VigieConfig(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, others,
-                classifier, alerts, hostingGroups, cluster, subscriptions, schoolCalendar);
+                classifier, alerts, hostingGroups, cluster, subscriptions, schoolCalendar, forecast);
     }
 
     /** The same configuration with other probing settings (the demo points the probes at its DNS server). */
     public VigieConfig withProbing(ProbingConfig other) {
         return new VigieConfig(site, storage, vantage, other, schedules, calendars, maintenance, journeys, targets,
-                classifier, alerts, hostingGroups, cluster, subscriptions, schoolCalendar);
+                classifier, alerts, hostingGroups, cluster, subscriptions, schoolCalendar, forecast);
     }
 
     /** The same configuration probing from another vantage ({@code vigie run --role probe --vantage NAME}). */
     public VigieConfig withVantage(Vantage other) {
         return new VigieConfig(site, storage, other, probing, schedules, calendars, maintenance, journeys, targets,
-                classifier, alerts, hostingGroups, cluster, subscriptions, schoolCalendar);
+                classifier, alerts, hostingGroups, cluster, subscriptions, schoolCalendar, forecast);
     }
 
     /** The same configuration with other cluster settings. */
     public VigieConfig withCluster(ClusterConfig other) {
         return new VigieConfig(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, targets,
-                classifier, alerts, hostingGroups, other, subscriptions, schoolCalendar);
+                classifier, alerts, hostingGroups, other, subscriptions, schoolCalendar, forecast);
     }
 
     /** The same configuration with other subscription settings (tests point it at their SMTP server). */
     public VigieConfig withSubscriptions(SubscriptionsConfig other) {
         return new VigieConfig(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, targets,
-                classifier, alerts, hostingGroups, cluster, other, schoolCalendar);
+                classifier, alerts, hostingGroups, cluster, other, schoolCalendar, forecast);
+    }
+
+    /** The same configuration with other forecast settings. */
+    public VigieConfig withForecast(ForecastConfig other) {
+        return new VigieConfig(site, storage, vantage, probing, schedules, calendars, maintenance, journeys, targets,
+                classifier, alerts, hostingGroups, cluster, subscriptions, schoolCalendar, other);
     }
 
     /** The subscriptions section, absent when the public cannot subscribe. */

@@ -18,7 +18,7 @@ class DocsExamplesTest {
     private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
     private static final List<String> SECTIONS = List.of("site", "storage", "vantage", "probing", "calendars",
             "schedules", "maintenance", "journeys", "targets", "classifier", "alerts", "cluster",
-            "subscriptions");
+            "subscriptions", "forecast");
 
     @Test
     void theFirstExampleOfEverySectionLoads() throws IOException, ConfigException {

@@ -195,7 +195,7 @@ class InvalidConfigsTest {
                 Arguments.of("unknown-template-variable",
                         "journeys.mine.steps[0]: unknown template variable '{{var.page}}': use vars.NAME, extracted.NAME, cookie.NAME, credentials.username, credentials.password or target.baseUrl (line 4)"),
                 Arguments.of("unknown-top-level-key",
-                        "schedule: unknown key 'schedule' (did you mean 'schedules'?); allowed here: alerts, calendar, calendars, classifier, cluster, hosting-groups, journeys, maintenance, probing, schedules, site, storage, subscriptions, targets, vantage (line 1)"),
+                        "schedule: unknown key 'schedule' (did you mean 'schedules'?); allowed here: alerts, calendar, calendars, classifier, cluster, forecast, hosting-groups, journeys, maintenance, probing, schedules, site, storage, subscriptions, targets, vantage (line 1)"),
                 Arguments.of("unreadable-secret-file",
                         "targets[0].credentials.password: cannot read secret file '/nonexistent/vigie-password' (NoSuchFileException) (line 8)"),
                 Arguments.of("wrong-type-mapping",

@@ -147,7 +147,8 @@ class NginxConfigTest {
     void pagesFeedsJsonAndAssetsCarryTheSameHeadersAndBytesAsVigiesServer() throws Exception {
         for (String path : List.of("/", "/services/ent77/", "/en/", "/incidents/2021-04-06-ovh-gra-saturation-1/",
                 "/style.css", "/favicon.svg", "/history.atom", "/history.rss", "/services/ent77/badge.svg",
-                "/api/v2/summary.json", "/api/v2/incidents/unresolved.json")) {
+                "/api/v2/summary.json", "/api/v2/incidents/unresolved.json", "/donnees/etapes.csv",
+                "/donnees/maintenances.ics")) {
             assertSameAnswer("GET", path);
             assertSameAnswer("GET", path, "Accept-Encoding", "gzip");
             assertSameAnswer("HEAD", path, "Accept-Encoding", "gzip");

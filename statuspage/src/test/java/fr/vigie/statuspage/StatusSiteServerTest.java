@@ -118,6 +118,8 @@ class StatusSiteServerTest {
         assertThat(get("/api/v2/summary.json").headers().firstValue("content-type")).hasValue("application/json");
         assertThat(get("/services/ent-idf/badge.svg").headers().firstValue("content-type")).hasValue("image/svg+xml");
         assertThat(get("/style.css").headers().firstValue("content-type")).hasValue("text/css; charset=utf-8");
+        assertThat(get("/donnees/maintenances.ics").headers().firstValue("content-type"))
+                .hasValue("text/calendar; charset=utf-8");
     }
 
     @Test

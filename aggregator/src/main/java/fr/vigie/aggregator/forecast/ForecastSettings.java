@@ -1,5 +1,7 @@
 package fr.vigie.aggregator.forecast;
 
+import fr.vigie.config.ForecastConfig;
+
 /**
  * The forecast's constants. The defaults were fitted on simulated weeks of seed A and scored on seed B
  * ({@code bench/headroom.sh}, docs/performance.md); no real platform's data went into them.
@@ -18,6 +20,12 @@ package fr.vigie.aggregator.forecast;
 public record ForecastSettings(double knee, double exponent, double floor, double high, double moderate,
                                int historyDays, int minDays) {
     public static final ForecastSettings DEFAULT = new ForecastSettings(0.8, 1.0, 0.7, 0.5, 0.25, 10, 4);
+
+    /** The settings of a configuration's {@code forecast} section; the exponent is the model's, not tuned there. */
+    public static ForecastSettings of(ForecastConfig c) {
+        return new ForecastSettings(c.knee(), DEFAULT.exponent(), c.floor(), c.highRisk(), c.moderateRisk(),
+                c.historyMornings(), c.minMornings());
+    }
 
     public ForecastSettings withFitted(double knee, double exponent, double floor, double high) {
         return new ForecastSettings(knee, exponent, floor, high, high / 2, historyDays, minDays);

@@ -27,12 +27,14 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Computes the headroom forecast for the next school morning at start and every hour on its own thread (it reads
- * the store), keeps the latest for the status page, and from {@link #ALERT_FROM} tells the crisis cell about every
- * service at risk "élevé" (once per service and morning: the dispatcher's key dedupes), so the alert comes the day
- * before, not at 8:00.
+ * the store), keeps the latest for the status page, and from {@code forecast.alert-hour} ({@link #ALERT_FROM} by
+ * default) tells the crisis cell about every service at risk "élevé" (once per service and morning: the
+ * dispatcher's key dedupes), so the alert comes the day before, not at 8:00. Settings from the configuration's
+ * {@code forecast} section; not started when it is disabled.
  */
 public final class ForecastJob implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ForecastJob.class);
+    /** The default of {@code forecast.alert-hour}. */
     static final LocalTime ALERT_FROM = LocalTime.of(12, 0);
     static final Duration EVERY = Duration.ofHours(1);
 
@@ -42,13 +44,15 @@ public final class ForecastJob implements AutoCloseable {
     private final Runnable changed;
     private final Clock clock;
     private final ZoneId zone;
+    private final LocalTime alertFrom;
     private final AtomicReference<List<HeadroomForecast>> latest = new AtomicReference<>(List.of());
     private ScheduledExecutorService timer;
 
     public ForecastJob(VigieConfig config, Store store, AlertDispatcher alerts, Runnable changed, Clock clock) {
         this.zone = config.site().timeZone();
         this.forecaster = new HeadroomForecaster(store, new ExpectedLoad(SchoolCalendar.of(config),
-                config.schoolCalendar().specialDays()), zone, ForecastSettings.DEFAULT);
+                config.schoolCalendar().specialDays()), zone, ForecastSettings.of(config.forecast()));
+        this.alertFrom = LocalTime.of(config.forecast().alertHour(), 0);
         this.targets = config.targets().stream().filter(t -> t.kind() != TargetKind.CONTROL).toList();
         this.alerts = alerts;
         this.changed = changed;
@@ -83,7 +87,7 @@ public final class ForecastJob implements AutoCloseable {
         List<HeadroomForecast> forecasts = forecaster.nextMorning(targets, clock.instant());
         latest.set(forecasts);
         changed.run();
-        boolean alertTime = !LocalTime.now(clock.withZone(zone)).isBefore(ALERT_FROM);
+        boolean alertTime = !LocalTime.now(clock.withZone(zone)).isBefore(alertFrom);
         for (HeadroomForecast f : forecasts) {
             if (f.risk() == Risk.HIGH) {
                 LOG.warn("headroom forecast {}: {} ({})", f.target(), ForecastWording.headline(f), f.evidence());

@@ -160,7 +160,10 @@ public final class VigieSystem implements AutoCloseable {
         regenerator.onGenerated(metrics::siteGenerated);
         // the headroom forecast: computed hourly from the store, shown on the page, told the day before
         ForecastJob forecast = new ForecastJob(config, store, alerts.dispatcher(), regenerator::request, clock);
-        generator.withForecasts(forecast::latest);
+        boolean forecasting = config.forecast().enabled(); // forecast.enabled: false: no page, no alert
+        if (forecasting) {
+            generator.withForecasts(forecast::latest);
+        }
         HostPort listen = HostPort.parse(config.site().listen());
         server.set(await(StatusSiteServer.start(vertx, siteOut, listen.host(), listen.port())));
         role.whenLeader(() -> { // only the leader re-renders the site and sends alerts
@@ -168,7 +171,9 @@ public final class VigieSystem implements AutoCloseable {
             aggregator.addListener(regenerator);
             regenerator.request();
             alerts.resumeDelivery();
-            forecast.start();
+            if (forecasting) {
+                forecast.start();
+            }
         });
         LOG.info("status page on http://{}:{}/", listen.host(), server.get().port());
         Optional<SubscriptionService> subscriptions = startSubscriptions(vertx, config, clock);

@@ -64,6 +64,10 @@ class ForecastJobTest {
     }
 
     private VigieConfig config() throws Exception {
+        return config("");
+    }
+
+    private VigieConfig config(String forecastSection) throws Exception {
         Path file = dir.resolve("vigie.yaml");
         Files.writeString(file, """
                 site: {output: %1$s/site}
@@ -77,7 +81,7 @@ class ForecastJobTest {
                   receivers: {cellule: {type: webhook, url: "http://127.0.0.1:%2$d/hook",
                               secret: whsec_ZGVtby1zZWNyZXQtZGVtby1zZWNyZXQ=}}
                   default-receivers: [cellule]
-                """.formatted(dir, webhook.actualPort()));
+                """.formatted(dir, webhook.actualPort()) + forecastSection);
         return new ConfigLoader(Map.of()).load(file);
     }
 
@@ -147,6 +151,25 @@ class ForecastJobTest {
                     .isEqualTo("risque élevé de saturation vendredi 8:00");
             assertThat(alert.getJsonObject("data").getString("message")).contains("prévision statistique, pas une mesure");
             assertThat(alerts.outbox().all()).extracting(e -> e.alert().kind()).containsExactly(AlertKind.FORECAST);
+        }
+    }
+
+    @Test
+    void theConfiguredAlertHourIsWhenTheCrisisCellIsTold() throws Exception {
+        VigieConfig config = config("forecast: {alert-hour: 9}\n");
+        assertThat(config.forecast().alertHour()).isEqualTo(9);
+        try (SqliteStore store = new SqliteStore(dir.resolve("vigie.db"), Duration.ofDays(3650));
+             AlertService alerts = AlertService.start(config, dir.resolve("outbox.db"), at("2026-11-26T10:00"))) {
+            weeks(store);
+            ForecastJob early = new ForecastJob(config, store, alerts.dispatcher(), () -> { }, at("2026-11-26T08:59"));
+            early.run();
+            alerts.dispatcher().tick().get(5, TimeUnit.SECONDS);
+            assertThat(alerts.outbox().all()).as("before 9:00 nobody is alerted").isEmpty();
+            new ForecastJob(config, store, alerts.dispatcher(), () -> { }, at("2026-11-26T10:00")).run();
+            alerts.dispatcher().tick().get(5, TimeUnit.SECONDS);
+            JsonObject alert = received.poll(20, TimeUnit.SECONDS);
+            assertThat(alert).as("at 10:00, past the configured 9:00, the webhook got the forecast").isNotNull();
+            assertThat(alert.getJsonObject("data").getString("key")).isEqualTo("forecast:ent-growth@2026-11-27");
         }
     }
 }

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 public final class ConfigReader {
     static final String[] TOP_LEVEL = {"site", "storage", "vantage", "probing", "schedules", "calendars",
             "maintenance", "journeys", "targets", "classifier", "alerts", "hosting-groups", "cluster",
-            "subscriptions", "calendar"};
+            "subscriptions", "calendar", "forecast"};
 
     private final Map<String, String> environment;
 
@@ -91,7 +91,7 @@ public final class ConfigReader {
                 schedules, calendars, maintenance, journeys, targets,
                 SettingsReader.classifier(root.get("classifier")), alerts,
                 hostingGroups(root.get("hosting-groups"), groups), ClusterReader.cluster(root.get("cluster")),
-                subscriptions, CalendarReader.calendar(root.get("calendar")));
+                subscriptions, CalendarReader.calendar(root.get("calendar")), ForecastReader.forecast(root.get("forecast")));
     }
 
     /** {@code hosting-groups: {<group>: {name: ...}}}: readable names of the targets' hosting groups. */

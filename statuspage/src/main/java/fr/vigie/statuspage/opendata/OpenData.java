@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import fr.vigie.aggregator.DayStatus;
 import fr.vigie.aggregator.LatencyPoint;
+import fr.vigie.aggregator.StepDay;
 import fr.vigie.config.Target;
 import fr.vigie.statuspage.model.PublicState;
 import fr.vigie.statuspage.output.SiteFiles;
@@ -22,8 +23,9 @@ import java.util.Map;
 
 /**
  * The measurements behind the page as open data, so that researchers and journalists can check its claims:
- * daily availability per service and response times per service, as CSV and JSON under {@code donnees/}, under
- * the Licence Ouverte 2.0 (Etalab). Only what the page already shows publicly: services, never URLs or accounts.
+ * daily availability per service, response times per service and daily figures per service and journey step, as
+ * CSV and JSON under {@code donnees/}, under the Licence Ouverte 2.0 (Etalab), and the announced maintenance
+ * windows as iCalendar ({@link MaintenanceCalendar}). Only what the page already shows publicly: services, never URLs or accounts.
  */
 public final class OpenData {
     /** Folder of the files at the site root. */
@@ -34,6 +36,8 @@ public final class OpenData {
             List.of("date", "service_id", "service", "region", "availability_percent", "worst_status");
     static final List<String> LATENCY_COLUMNS =
             List.of("bucket_start", "bucket_hours", "service_id", "service", "median_ms", "p95_ms");
+    static final List<String> STEP_COLUMNS = List.of("date", "service_id", "service", "step", "attempts", "ok",
+            "availability_percent", "median_ms", "p90_ms");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private OpenData() {
@@ -42,7 +46,11 @@ public final class OpenData {
     public static void addTo(SiteFiles files, PublicState state) {
         List<Map<String, Object>> availability = new ArrayList<>();
         List<Map<String, Object>> latency = new ArrayList<>();
+        List<Map<String, Object>> steps = new ArrayList<>();
         for (Target t : state.services()) {
+            for (StepDay d : state.snapshot().steps().getOrDefault(t.id(), List.of())) {
+                steps.add(stepRow(t, d));
+            }
             for (DayStatus d : state.snapshot().history().getOrDefault(t.id(), List.of())) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("date", d.date().toString());
@@ -75,6 +83,26 @@ public final class OpenData {
         files.put(PATH + "temps-de-reponse.csv", csv(LATENCY_COLUMNS, latency));
         files.put(PATH + "temps-de-reponse.json", json("temps-de-reponse", "temps total du parcours mesuré, "
                 + "médiane et 95e centile par tranche de 6 heures, 7 derniers jours", LATENCY_COLUMNS, latency, state));
+        files.put(PATH + "etapes.csv", csv(STEP_COLUMNS, steps));
+        files.put(PATH + "etapes.json", json("etapes", "chaque étape du parcours de test, jour par jour (heure de "
+                + zone(state) + ") : essais, réussites, part des essais réussis, médiane et 90e centile du temps des "
+                + "étapes réussies ; hors maintenances annoncées", STEP_COLUMNS, steps, state));
+        files.put(MaintenanceCalendar.FILE, MaintenanceCalendar.of(state));
+    }
+
+    /** One step of one service over one day; a day where the step never succeeded has no time (empty, never 0). */
+    private static Map<String, Object> stepRow(Target t, StepDay d) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("date", d.date().toString());
+        row.put("service_id", t.id());
+        row.put("service", t.name());
+        row.put("step", d.step());
+        row.put("attempts", d.attempts());
+        row.put("ok", d.ok());
+        row.put("availability_percent", round(100 * d.availability()));
+        row.put("median_ms", Double.isNaN(d.medianMs()) ? null : round(d.medianMs()));
+        row.put("p90_ms", Double.isNaN(d.p90Ms()) ? null : round(d.p90Ms()));
+        return row;
     }
 
     private static String zone(PublicState state) {

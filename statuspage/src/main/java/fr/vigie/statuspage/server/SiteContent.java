@@ -31,7 +31,8 @@ public final class SiteContent {
             Map.entry("txt", "text/plain; charset=utf-8"),
             Map.entry("js", "text/javascript"),
             Map.entry("pdf", "application/pdf"),
-            Map.entry("csv", "text/csv; charset=utf-8"));
+            Map.entry("csv", "text/csv; charset=utf-8"),
+            Map.entry("ics", "text/calendar; charset=utf-8"));
 
     private final Map<String, ServedFile> files;
 
