@@ -1,5 +1,6 @@
 package fr.vigie.bench.alerts;
 
+import fr.vigie.aggregator.Quantiles;
 import fr.vigie.aggregator.Cause;
 import fr.vigie.aggregator.Evidence;
 import fr.vigie.aggregator.Incident;
@@ -112,12 +113,7 @@ public final class AlertLatencyBenchmark {
         System.out.printf(Locale.ROOT, "%d incidents in flight x %d receiver(s), %d measured rounds: "
                         + "event -> acknowledgement median %.1f ms, p99 %.1f ms, max %.1f ms (%d notifications); "
                         + "event -> outbox median %.0f ms, p99 %.0f ms%n",
-                incidents, receivers, rounds - 1, percentile(sorted, 0.50), percentile(sorted, 0.99),
-                sorted.get(sorted.size() - 1), sorted.size(), percentile(queuedMs, 0.50), percentile(queuedMs, 0.99));
-    }
-
-    private static double percentile(List<Double> sorted, double p) {
-        int i = (int) Math.ceil(p * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1)));
+                incidents, receivers, rounds - 1, Quantiles.of(sorted, 0.50), Quantiles.of(sorted, 0.99),
+                sorted.get(sorted.size() - 1), sorted.size(), Quantiles.of(queuedMs, 0.50), Quantiles.of(queuedMs, 0.99));
     }
 }

@@ -1,5 +1,6 @@
 package fr.vigie.bench.probe;
 
+import fr.vigie.aggregator.Quantiles;
 import fr.vigie.config.ConfigLoader;
 import fr.vigie.config.Credentials;
 import fr.vigie.config.Journey;
@@ -177,11 +178,9 @@ public final class ProbeBenchmark {
             fastTtfb.add(await(runner.run(target("fast", "http://127.0.0.1:" + fast.actualPort()), one,
                     RoundInfo.now(), r -> { })).get(0).ttfbMs());
         }
-        slowTtfb.sort(null);
-        fastTtfb.sort(null);
         System.out.printf("TTFB error (%d runs, %d ms injected): median %+.2f ms, p90 %+.2f ms; "
                         + "server handling without delay: median %.2f ms%n", runs, delay,
-                slowTtfb.get(runs / 2) - delay, slowTtfb.get(runs * 9 / 10) - delay, fastTtfb.get(runs / 2));
+                Quantiles.of(slowTtfb, 0.5) - delay, Quantiles.of(slowTtfb, 0.9) - delay, Quantiles.of(fastTtfb, 0.5));
         await(slow.close());
         await(fast.close());
     }

@@ -1,5 +1,6 @@
 package fr.vigie.bench.site;
 
+import fr.vigie.aggregator.Quantiles;
 import fr.vigie.aggregator.StatusSnapshot;
 import fr.vigie.config.VigieConfig;
 import fr.vigie.statuspage.SiteGenerator;
@@ -48,9 +49,9 @@ public final class SiteBench {
         try (var walk = Files.walk(out.toRealPath())) {
             files = walk.filter(Files::isRegularFile).count();
         }
-        System.out.printf("regeneration: %d services, 90 days, %d files (with .gz): median %d ms, max %d ms"
-                + " over %d runs; process CPU %d ms per regeneration%n", services, files, millis[runs / 2],
-                millis[runs - 1], runs, cpuPerRun);
+        System.out.printf("regeneration: %d services, 90 days, %d files (with .gz): median %.0f ms, max %.0f ms"
+                + " over %d runs; process CPU %d ms per regeneration%n", services, files, Quantiles.of(millis, 0.5),
+                Quantiles.of(millis, 1), runs, cpuPerRun);
         System.out.printf("home page: %d bytes, %d bytes gzip%n", Files.size(out.resolve("index.html")),
                 Files.size(out.resolve("index.html.gz")));
         Vertx vertx = Vertx.vertx();

@@ -1,5 +1,6 @@
 package fr.vigie.bench.subscriptions;
 
+import fr.vigie.aggregator.Quantiles;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import fr.vigie.aggregator.Cause;
@@ -159,9 +160,7 @@ public final class SubscriberMailBenchmark {
                 ClassifierConfig.defaults(), alerts).withSubscriptions(subscriptions);
     }
 
-    private static double pct(List<Double> sorted, double p) {
-        if (sorted.isEmpty()) return Double.NaN;
-        int i = (int) Math.ceil(p * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1)));
+    private static double pct(List<Double> values, double p) {
+        return Quantiles.of(values, p);
     }
 }
