@@ -49,6 +49,6 @@ class ScoreMainTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = ScoreMain.run(new String[] {"--truth"}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage: score", "--truth");
     }
 }

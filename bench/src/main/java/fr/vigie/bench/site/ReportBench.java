@@ -1,18 +1,21 @@
 package fr.vigie.bench.site;
 
-import fr.vigie.aggregator.Quantiles;
 import fr.vigie.aggregator.Cause;
 import fr.vigie.aggregator.Incident;
+import fr.vigie.aggregator.Quantiles;
 import fr.vigie.aggregator.Status;
 import fr.vigie.aggregator.StatusSnapshot;
 import fr.vigie.aggregator.Verdict;
 import fr.vigie.aggregator.store.MemoryStore;
+import fr.vigie.bench.Cli;
 import fr.vigie.config.StepKind;
 import fr.vigie.config.VigieConfig;
 import fr.vigie.probes.Outcome;
 import fr.vigie.probes.StepResult;
 import fr.vigie.statuspage.SiteGenerator;
 import fr.vigie.statuspage.output.SiteFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -34,8 +37,15 @@ public final class ReportBench {
     private ReportBench() {
     }
 
+    @Command(name = "ReportBench", mixinStandardHelpOptions = true, description = "Site regeneration with incident"
+            + " reports (pages, PDFs) for 50 generated services.")
+    static final class Args {
+        @Parameters(index = "0", arity = "0..1", defaultValue = "5", description = "regenerations measured (default ${DEFAULT-VALUE})")
+        int runs;
+    }
+
     public static void main(String[] args) {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int runs = Cli.parse(new Args(), args).runs;
         VigieConfig config = BenchFleet.config(50);
         StatusSnapshot snapshot = BenchFleet.snapshot(config, 30);
         MemoryStore store = new MemoryStore(true);
