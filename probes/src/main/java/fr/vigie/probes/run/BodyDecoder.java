@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Turns the received bytes (already bounded by {@link HttpHop}) into a {@link PageBody}. The charset comes from
@@ -28,7 +29,7 @@ final class BodyDecoder {
         if (declared != null) {
             return new PageBody(body.toString(declared), url);
         }
-        if (contentType == null || contentType.toLowerCase().contains("html")) {
+        if (contentType == null || contentType.toLowerCase(Locale.ROOT).contains("html")) {
             Document html = parseDetectingCharset(body.getBytes(), url);
             return new PageBody(body.toString(html.charset()), url, html);
         }
