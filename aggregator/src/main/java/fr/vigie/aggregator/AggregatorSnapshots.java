@@ -150,14 +150,7 @@ final class AggregatorSnapshots implements SnapshotSource {
         }
         double[] v = journeys.values().stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(v);
-        return new LatencyPoint(start, quantile(v, 0.5), quantile(v, 0.95));
-    }
-
-    private static double quantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = (int) Math.ceil(pos);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+        return new LatencyPoint(start, Quantiles.ofSorted(v, v.length, 0.5), Quantiles.ofSorted(v, v.length, 0.95));
     }
 
 }

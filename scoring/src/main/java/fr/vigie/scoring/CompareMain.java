@@ -1,5 +1,8 @@
 package fr.vigie.scoring;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,48 +28,41 @@ public final class CompareMain {
         }
     }
 
+    @Command(name = "compare", mixinStandardHelpOptions = true, description = "Scores several classified suites"
+            + " and prints issue 13's table, one column per suite.")
+    static final class Args {
+        @Option(names = "--suite", required = true, paramLabel = "NAME=DIR", description = "a suite (repeatable)")
+        List<String> suites = new ArrayList<>();
+        @Option(names = "--grace", description = "default 60s") Duration grace = ScoringOptions.defaults().grace();
+        @Option(names = "--flap-window", description = "default 30s")
+        Duration flapWindow = ScoringOptions.defaults().flapWindow();
+        @Option(names = "--interval", description = "probe round interval, default 5s")
+        Duration interval = ScoringOptions.defaults().interval();
+        @Option(names = "--quiet", description = "the table only, without each suite's full report") boolean quiet;
+    }
+
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        Args a = new Args();
         List<String> names = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
-        ScoringOptions d = ScoringOptions.defaults();
-        Duration grace = d.grace();
-        Duration flapWindow = d.flapWindow();
-        Duration interval = d.interval();
-        boolean quiet = false;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                if (args[i].equals("--quiet")) {
-                    quiet = true;
-                    continue;
+        Integer early = Cli.parse(a, args, out, err, () -> {
+            for (String v : a.suites) {
+                int eq = v.indexOf('=');
+                if (eq <= 0) {
+                    return "--suite wants NAME=DIR, got " + v;
                 }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(args[i] + " needs a value");
-                }
-                String v = args[++i];
-                switch (args[i - 1]) {
-                    case "--suite" -> {
-                        int eq = v.indexOf('=');
-                        if (eq <= 0) {
-                            throw new IllegalArgumentException("--suite wants NAME=DIR, got " + v);
-                        }
-                        names.add(v.substring(0, eq));
-                        dirs.add(Path.of(v.substring(eq + 1)));
-                    }
-                    case "--grace" -> grace = ScoreMain.duration(v);
-                    case "--flap-window" -> flapWindow = ScoreMain.duration(v);
-                    case "--interval" -> interval = ScoreMain.duration(v);
-                    default -> throw new IllegalArgumentException("unknown argument " + args[i - 1]);
-                }
+                names.add(v.substring(0, eq));
+                dirs.add(Path.of(v.substring(eq + 1)));
             }
-            if (names.isEmpty()) {
-                throw new IllegalArgumentException("at least one --suite NAME=DIR is required");
-            }
-        } catch (RuntimeException e) {
-            err.println("compare: " + e.getMessage());
-            err.println("usage: compare --suite NAME=DIR [--suite NAME=DIR...] [--grace 60s] [--flap-window 30s] "
-                        + "[--interval 5s] [--quiet]");
-            return 2;
+            return null;
+        });
+        if (early != null) {
+            return early;
         }
+        Duration grace = a.grace;
+        Duration flapWindow = a.flapWindow;
+        Duration interval = a.interval;
+        boolean quiet = a.quiet;
         List<ScoreReport> reports = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             ByteArrayOutputStream perScenario = new ByteArrayOutputStream();

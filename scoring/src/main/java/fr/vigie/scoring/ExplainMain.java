@@ -2,6 +2,9 @@ package fr.vigie.scoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -27,21 +30,28 @@ public final class ExplainMain {
     private ExplainMain() {
     }
 
+    @Command(name = "explain", mixinStandardHelpOptions = true, description = "Every wrong-cause alarm run and"
+            + " missed fault segment of a classified development suite, with what the truth held.")
+    static final class Args {
+        @Option(names = "--suite", required = true, description = "classified suite directory") Path suite;
+        @Option(names = "--grace", description = "default 60s") Duration grace = ScoringOptions.defaults().grace();
+    }
+
     public static void main(String[] args) throws Exception {
-        Path suite = null;
-        Duration grace = ScoringOptions.defaults().grace();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--suite" -> suite = Path.of(args[i + 1]);
-                case "--grace" -> grace = ScoreMain.duration(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
         }
-        if (suite == null) {
-            System.err.println("usage: explain --suite DIR [--grace 60s]");
-            System.exit(2);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+        Args a = new Args();
+        Integer early = Cli.parse(a, args, out, err, () -> null);
+        if (early != null) {
+            return early;
         }
-        explain(suite, grace, System.out);
+        explain(a.suite, a.grace, out);
+        return 0;
     }
 
     /** A truth line with its mechanism (the physics model writes it; the fast model's fault type otherwise). */

@@ -1,5 +1,7 @@
 package fr.vigie.scoring;
 
+import fr.vigie.aggregator.Quantiles;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,7 +66,7 @@ public record HeldOut(int faultFreeTargetMornings, int falseAlarmsFaultFree, int
     }
 
     public Duration medianEffectDelay() {
-        return ScoreReport.median(effectDelays);
+        return Quantiles.median(effectDelays);
     }
 
     /** Median detection delay from the first visible effect, in probe rounds; NaN without a detection. */

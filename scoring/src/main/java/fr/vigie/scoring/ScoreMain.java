@@ -1,5 +1,8 @@
 package fr.vigie.scoring;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,44 +25,43 @@ public final class ScoreMain {
         }
     }
 
+    @Command(name = "score", mixinStandardHelpOptions = true, description = "Scores verdicts against a ground truth"
+            + " (one pair of files, or a suite directory).")
+    static final class Args {
+        @Option(names = "--truth", description = "ground-truth.jsonl") Path truth;
+        @Option(names = "--verdicts", description = "verdicts.jsonl") Path verdicts;
+        @Option(names = "--trace", description = "trace.jsonl: sets the horizon to its time range") Path trace;
+        @Option(names = "--suite", description = "suite: NN-truth.jsonl + NN-verdicts.jsonl [+ NN-trace.jsonl]")
+        Path suite;
+        @Option(names = "--grace", description = "default 60s") Duration grace = ScoringOptions.defaults().grace();
+        @Option(names = "--flap-window", description = "default 30s")
+        Duration flapWindow = ScoringOptions.defaults().flapWindow();
+        @Option(names = "--interval", description = "probe round interval, default 5s")
+        Duration interval = ScoringOptions.defaults().interval();
+        @Option(names = "--from", description = "ISO instant") Instant from;
+        @Option(names = "--to", description = "ISO instant") Instant to;
+    }
+
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-        Path truth = null;
-        Path verdicts = null;
-        Path trace = null;
-        Path suite = null;
-        ScoringOptions defaults = ScoringOptions.defaults();
-        Duration grace = defaults.grace();
-        Duration flapWindow = defaults.flapWindow();
-        Duration interval = defaults.interval();
-        Instant from = null;
-        Instant to = null;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                String value = i + 1 < args.length ? args[i + 1] : null;
-                switch (args[i]) {
-                    case "--truth" -> truth = Path.of(require(value, "--truth"));
-                    case "--verdicts" -> verdicts = Path.of(require(value, "--verdicts"));
-                    case "--trace" -> trace = Path.of(require(value, "--trace"));
-                    case "--suite" -> suite = Path.of(require(value, "--suite"));
-                    case "--grace" -> grace = duration(require(value, "--grace"));
-                    case "--flap-window" -> flapWindow = duration(require(value, "--flap-window"));
-                    case "--interval" -> interval = duration(require(value, "--interval"));
-                    case "--from" -> from = Instant.parse(require(value, "--from"));
-                    case "--to" -> to = Instant.parse(require(value, "--to"));
-                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-                }
-                i++;
+        Args a = new Args();
+        Integer early = Cli.parse(a, args, out, err, () -> {
+            if (a.suite == null && (a.truth == null || a.verdicts == null)) {
+                return "--truth and --verdicts (or --suite) are required";
             }
-            if (suite == null && (truth == null || verdicts == null)) {
-                throw new IllegalArgumentException("--truth and --verdicts (or --suite) are required");
-            }
-        } catch (RuntimeException e) {
-            err.println("score: " + e.getMessage());
-            err.println("usage: score --truth ground-truth.jsonl --verdicts verdicts.jsonl [--trace trace.jsonl] "
-                        + "[--grace 60s] [--flap-window 30s] [--interval 5s] [--from ISO-instant] [--to ISO-instant]");
-            err.println("       score --suite DIR [--grace 60s] [--flap-window 30s] [--interval 5s]");
-            return 2;
+            return null;
+        });
+        if (early != null) {
+            return early;
         }
+        Path truth = a.truth;
+        Path verdicts = a.verdicts;
+        Path trace = a.trace;
+        Path suite = a.suite;
+        Duration grace = a.grace;
+        Duration flapWindow = a.flapWindow;
+        Duration interval = a.interval;
+        Instant from = a.from;
+        Instant to = a.to;
         if (suite != null) {
             out.print(new SuiteScorer(new ScoringOptions(grace, flapWindow, null, null, interval)).score(suite, out).render());
             return 0;
@@ -73,13 +75,6 @@ public final class ScoreMain {
                 .score(ScoringInputs.readTruth(truth), ScoringInputs.readVerdicts(verdicts));
         out.print(report.render());
         return 0;
-    }
-
-    private static String require(String value, String flag) {
-        if (value == null) {
-            throw new IllegalArgumentException(flag + " needs a value");
-        }
-        return value;
     }
 
     /** 60s, 2m, 500ms or ISO-8601 (PT1M). */

@@ -1,5 +1,7 @@
 package fr.vigie.scoring;
 
+import fr.vigie.aggregator.Quantiles;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,15 +69,6 @@ public record ScoreReport(Instant horizonStart, Instant horizonEnd, int targets,
         return incidents == 0 ? Double.NaN : (double) flaps / incidents;
     }
 
-    public static Duration median(List<Duration> delays) {
-        if (delays.isEmpty()) {
-            return null;
-        }
-        List<Duration> sorted = delays.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
-    }
-
     public static Duration worst(List<Duration> delays) {
         return delays.stream().max(Duration::compareTo).orElse(null);
     }
@@ -93,9 +86,9 @@ public record ScoreReport(Instant horizonStart, Instant horizonEnd, int targets,
         }
         out.append(String.format(Locale.ROOT, "macro-F1: %s%n", ratio(macroF1)));
         out.append(String.format(Locale.ROOT, "detection delay (any non-operational verdict): median %s, worst %s, "
-                + "n=%d%n", seconds(median(detectionDelays)), seconds(worst(detectionDelays)), detectionDelays.size()));
+                + "n=%d%n", seconds(Quantiles.median(detectionDelays)), seconds(worst(detectionDelays)), detectionDelays.size()));
         out.append(String.format(Locale.ROOT, "detection delay (correct cause): median %s, worst %s, n=%d, missed %d%n",
-                seconds(median(classificationDelays)), seconds(worst(classificationDelays)),
+                seconds(Quantiles.median(classificationDelays)), seconds(worst(classificationDelays)),
                 classificationDelays.size(), missed.size()));
         out.append(String.format(Locale.ROOT, "false alarms: %d on %.2f fault-free target-hours = %s per target-day%n",
                 falseAlarms, faultFree.toMillis() / 3_600_000.0, number(falseAlarmsPerTargetDay())));

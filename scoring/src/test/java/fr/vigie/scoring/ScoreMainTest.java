@@ -49,6 +49,33 @@ class ScoreMainTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = ScoreMain.run(new String[] {"--truth"}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage: score", "--truth");
+    }
+
+    @Test
+    void helpPrintsTheUsageAndExitsZeroForEveryScoringMain() throws Exception {
+        for (String name : new String[] {"score", "compare", "explain"}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+            int code = switch (name) {
+                case "score" -> ScoreMain.run(new String[] {"--help"}, print, System.err);
+                case "compare" -> CompareMain.run(new String[] {"--help"}, print, System.err);
+                default -> ExplainMain.run(new String[] {"--help"}, print, System.err);
+            };
+            assertThat(code).as(name).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).as(name).contains("Usage: " + name, "--suite", "--grace");
+        }
+    }
+
+    @Test
+    void badValuesSayWhatIsWrongAndExitWithTwo() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertThat(ScoreMain.run(new String[] {"--suite", dir.toString(), "--grace", "soon"}, System.out, print))
+                .isEqualTo(2);
+        assertThat(CompareMain.run(new String[] {"--suite", dir.toString()}, System.out, print)).isEqualTo(2);
+        assertThat(ExplainMain.run(new String[] {"--grace", "60s"}, System.out, print)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("score: Invalid value for option '--grace'",
+                "compare: --suite wants NAME=DIR, got " + dir, "explain: Missing required option: '--suite=<suite>'");
     }
 }

@@ -1,5 +1,6 @@
 package fr.vigie.scoring;
 
+import fr.vigie.aggregator.Quantiles;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -104,10 +105,10 @@ class ScorerTest {
 
     @Test
     void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
-        assertThat(ScoreReport.median(List.of(Duration.ofSeconds(50), Duration.ofSeconds(10), Duration.ofSeconds(40),
+        assertThat(Quantiles.median(List.of(Duration.ofSeconds(50), Duration.ofSeconds(10), Duration.ofSeconds(40),
                 Duration.ofSeconds(20)))).isEqualTo(Duration.ofSeconds(30));
         assertThat(ScoreReport.worst(List.of(Duration.ofSeconds(5), Duration.ofSeconds(7)))).isEqualTo(Duration.ofSeconds(7));
-        assertThat(ScoreReport.median(List.of())).isNull();
+        assertThat(Quantiles.median(List.<Duration>of())).isNull();
     }
 
     @Test

@@ -299,7 +299,7 @@ class IncidentReportTest {
         String rss = text(files, "en/history.rss");
 
         assertThat(atom).contains("rel=\"related\" type=\"application/pdf\"", "incidents/" + ID + "/report.pdf",
-                "incidents/" + ID + "/report/", "Rapport d&amp;#39;incident");
+                "incidents/" + ID + "/report/", "Rapport d&amp;#x27;incident");
         assertThat(rss).contains("en/incidents/" + ID + "/report.pdf", "Incident report:");
     }
 }

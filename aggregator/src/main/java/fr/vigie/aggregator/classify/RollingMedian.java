@@ -1,8 +1,13 @@
 package fr.vigie.aggregator.classify;
 
+import fr.vigie.aggregator.Quantiles;
+
 import java.util.Arrays;
 
-/** The median of the last {@code capacity} values: robust to the odd outlier, cheap to keep per step. */
+/**
+ * The median ({@link Quantiles}) of the last {@code capacity} values: robust to the odd outlier, cheap to keep per
+ * step.
+ */
 final class RollingMedian {
     private final double[] values;
     private final double[] scratch;
@@ -36,19 +41,14 @@ final class RollingMedian {
         if (dirty) {
             System.arraycopy(values, 0, scratch, 0, size);
             Arrays.sort(scratch, 0, size);
-            cached = size % 2 == 1 ? scratch[size / 2] : (scratch[size / 2 - 1] + scratch[size / 2]) / 2;
+            cached = Quantiles.ofSorted(scratch, size, 0.5);
             dirty = false;
         }
         return cached;
     }
 
-    /** Median of a small array (sorts a copy). NaN when empty. */
+    /** Median of the first {@code n} values of a small array (sorts a copy). NaN when empty. */
     static double of(double[] xs, int n) {
-        if (n == 0) {
-            return Double.NaN;
-        }
-        double[] c = Arrays.copyOf(xs, n);
-        Arrays.sort(c);
-        return n % 2 == 1 ? c[n / 2] : (c[n / 2 - 1] + c[n / 2]) / 2;
+        return Quantiles.median(Arrays.copyOf(xs, n));
     }
 }

@@ -1,11 +1,10 @@
 package fr.vigie.aggregator.forecast;
 
+import fr.vigie.aggregator.Quantiles;
 import fr.vigie.aggregator.store.Store;
 import fr.vigie.config.StepKind;
 import fr.vigie.probes.Outcome;
 import fr.vigie.probes.StepResult;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,7 +75,7 @@ public final class MorningHistory {
         if (calm.size() < 3 || rush.size() < 5) {
             return Optional.empty();
         }
-        double calmMs = new Median().evaluate(calm.stream().mapToDouble(Double::doubleValue).toArray());
+        double calmMs = Quantiles.of(calm, 0.5);
         double slowestOk = rush.stream().filter(StepResult::ok).map(StepResult::totalMs)
                 .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).max().orElse(calmMs);
         double[] rushMs = new double[rush.size()];
@@ -95,7 +94,7 @@ public final class MorningHistory {
             }
         }
         LocalTime worstAt = worst == null ? windows.announced() : worst.ts().atZone(zone).toLocalTime();
-        return Optional.of(new MorningSample(day, calmMs, new Percentile(90).evaluate(rushMs), worstAt,
+        return Optional.of(new MorningSample(day, calmMs, Quantiles.of(rushMs, 0.9), worstAt,
                 Math.max(worstMs, 0), failed / (double) rush.size(), rush.size()));
     }
 }

@@ -24,6 +24,7 @@ final class InfluxSchema {
         createPolicy(influx, db, RAW, rawRetention.toHours() + "h");
         createPolicy(influx, db, ROLLUP, "2160h");
         for (String bucket : new String[] {"1m", "1h", "1d"}) {
+            // InfluxDB's own MEDIAN() and PERCENTILE() (nearest rank), not Quantiles: the database rolls up alone
             String cq = "CREATE CONTINUOUS QUERY \"results_" + bucket + "\" ON \"" + db + "\" BEGIN"
                     + " SELECT median(\"total_ms\") AS \"median_ms\", percentile(\"total_ms\", 95) AS \"p95_ms\","
                     + " count(\"total_ms\") AS \"n\""

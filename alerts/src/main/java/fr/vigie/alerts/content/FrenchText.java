@@ -2,6 +2,8 @@ package fr.vigie.alerts.content;
 
 import fr.vigie.aggregator.Cause;
 import fr.vigie.aggregator.Status;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Entities;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,6 +20,9 @@ import java.util.stream.Collectors;
 public final class FrenchText {
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("d MMMM uuuu 'à' HH'h'mm", Locale.FRENCH);
+
+    private static final Document.OutputSettings HTML = new Document.OutputSettings()
+            .escapeMode(Entities.EscapeMode.xhtml).charset("UTF-8");
 
     private final ZoneId zone;
 
@@ -177,18 +182,8 @@ public final class FrenchText {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    public static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+    /** jsoup's escaper, set as statuspage's {@code Html.escape}: safe in text and in quoted attributes. */
+    private static String escape(String s) {
+        return Entities.escape(s, HTML);
     }
 }

@@ -56,6 +56,18 @@ class FrenchTextTest {
     }
 
     @Test
+    void quotesInALinkCannotLeaveItsHrefAttribute() {
+        String hostile = "https://v.example/\" onmouseover=\"alert(1)\" x='y";
+        Alert a = new Alert("k", AlertKind.OPENED, "inc", 3, "target:x", Status.PARTIAL_OUTAGE, Cause.ATTACK,
+                List.of(new ServiceRef("x", "ENT")), List.of(), start, null, start, hostile, null);
+        String html = text.html(a);
+        assertThat(html).contains("&quot; onmouseover=&quot;alert(1)&quot; x=&#x27;y\">").doesNotContain("\" onmouseover");
+        org.jsoup.nodes.Element link = org.jsoup.Jsoup.parseBodyFragment(html).selectFirst("a");
+        assertThat(link.attributes().size()).isEqualTo(1);
+        assertThat(link.attr("href")).isEqualTo(hostile);
+    }
+
+    @Test
     void alertsSurviveTheirJsonFormWithWireNames() {
         Alert a = alert(AlertKind.UPDATED, "x");
         String json = AlertJson.write(a);

@@ -4,15 +4,19 @@ import fr.vigie.aggregator.Cause;
 import fr.vigie.aggregator.Evidence;
 import fr.vigie.aggregator.Incident;
 import fr.vigie.aggregator.IncidentEvent;
+import fr.vigie.aggregator.Quantiles;
 import fr.vigie.aggregator.Status;
 import fr.vigie.alerts.AlertService;
 import fr.vigie.alerts.outbox.NotificationId;
+import fr.vigie.bench.Cli;
 import fr.vigie.config.AlertsConfig;
 import fr.vigie.config.Secret;
 import fr.vigie.config.Site;
 import fr.vigie.config.VigieConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +44,23 @@ public final class AlertLatencyBenchmark {
     private AlertLatencyBenchmark() {
     }
 
+    @Command(name = "AlertLatencyBenchmark", mixinStandardHelpOptions = true, description = "Event to"
+            + " acknowledgement latency of webhook alerts through the durable outbox, on 127.0.0.1.")
+    static final class Args {
+        @Parameters(index = "0", arity = "0..1", defaultValue = "100", description = "incidents per round (default ${DEFAULT-VALUE})")
+        int incidents;
+        @Parameters(index = "1", arity = "0..1", defaultValue = "6", description = "rounds, the first one warms up"
+                + " (default ${DEFAULT-VALUE})")
+        int rounds;
+        @Parameters(index = "2", arity = "0..1", defaultValue = "1", description = "webhook receivers (default ${DEFAULT-VALUE})")
+        int receivers;
+    }
+
     public static void main(String[] args) throws Exception {
-        int incidents = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
-        int receivers = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        Args a = Cli.parse(new Args(), args);
+        int incidents = a.incidents;
+        int rounds = a.rounds;
+        int receivers = a.receivers;
         Vertx vertx = Vertx.vertx();
         Map<String, Long> ackedAt = new ConcurrentHashMap<>();
         CountDownLatch[] round = new CountDownLatch[1];
@@ -112,12 +129,7 @@ public final class AlertLatencyBenchmark {
         System.out.printf(Locale.ROOT, "%d incidents in flight x %d receiver(s), %d measured rounds: "
                         + "event -> acknowledgement median %.1f ms, p99 %.1f ms, max %.1f ms (%d notifications); "
                         + "event -> outbox median %.0f ms, p99 %.0f ms%n",
-                incidents, receivers, rounds - 1, percentile(sorted, 0.50), percentile(sorted, 0.99),
-                sorted.get(sorted.size() - 1), sorted.size(), percentile(queuedMs, 0.50), percentile(queuedMs, 0.99));
-    }
-
-    private static double percentile(List<Double> sorted, double p) {
-        int i = (int) Math.ceil(p * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1)));
+                incidents, receivers, rounds - 1, Quantiles.of(sorted, 0.50), Quantiles.of(sorted, 0.99),
+                sorted.get(sorted.size() - 1), sorted.size(), Quantiles.of(queuedMs, 0.50), Quantiles.of(queuedMs, 0.99));
     }
 }

@@ -2,6 +2,9 @@ package fr.vigie.bench.calibration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.vigie.bench.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,22 +37,26 @@ public final class CalibrationMain {
     record Forecast(double confidence, boolean right) {
     }
 
+    @Command(name = "CalibrationMain", mixinStandardHelpOptions = true, description = "Calibration of the"
+            + " classifier's confidence against a classified suite's ground truth.")
+    static final class Args {
+        @Option(names = "--suite", required = true, description = "classified suite directory")
+        Path suite;
+        @Option(names = "--grace", defaultValue = "60s", description = "grace around truth segments, in seconds"
+                + " (default ${DEFAULT-VALUE})")
+        String grace;
+    }
+
     public static void main(String[] args) throws IOException {
-        Path suite = null;
-        Duration grace = Duration.ofSeconds(60);
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--suite" -> suite = Path.of(args[i + 1]);
-                case "--grace" -> grace = Duration.ofSeconds(Long.parseLong(args[i + 1].replace("s", "")));
-                default -> {
-                    System.err.println("unknown argument " + args[i]);
-                    System.exit(2);
-                }
-            }
-        }
-        if (suite == null) {
-            System.err.println("usage: CalibrationMain --suite DIR [--grace 60s]");
+        Args a = Cli.parse(new Args(), args);
+        Path suite = a.suite;
+        Duration grace;
+        try {
+            grace = Duration.ofSeconds(Long.parseLong(a.grace.replace("s", "")));
+        } catch (NumberFormatException e) {
+            System.err.println("CalibrationMain: --grace wants seconds (60s), got " + a.grace);
             System.exit(2);
+            return;
         }
         List<Forecast> forecasts = new ArrayList<>();
         int[] withheld = {0};

@@ -8,11 +8,14 @@ import fr.vigie.aggregator.forecast.MorningHistory;
 import fr.vigie.aggregator.forecast.MorningWindows;
 import fr.vigie.aggregator.forecast.Risk;
 import fr.vigie.aggregator.store.MemoryStore;
+import fr.vigie.bench.Cli;
 import fr.vigie.config.SpecialDay;
 import fr.vigie.config.calendar.SchoolCalendar;
 import fr.vigie.probes.StepResult;
 import fr.vigie.probes.trace.TraceReader;
 import fr.vigie.simulator.physics.HeadroomWeeks;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -54,20 +57,25 @@ public final class HeadroomBench {
         }
     }
 
+    @Command(name = "HeadroomBench", mixinStandardHelpOptions = true, description = "Fits the headroom forecast on"
+            + " one generated seed and scores it on another (held out).")
+    static final class Args {
+        @Option(names = "--seed-a", defaultValue = "11", description = "seed fitted on (default ${DEFAULT-VALUE})")
+        long seedA;
+        @Option(names = "--seed-b", defaultValue = "12", description = "held-out seed (default ${DEFAULT-VALUE})")
+        long seedB;
+        @Option(names = "--targets", defaultValue = "24", description = "targets (default ${DEFAULT-VALUE})")
+        int targets;
+        @Option(names = "--days", defaultValue = "60", description = "school mornings (default ${DEFAULT-VALUE})")
+        int days;
+    }
+
     public static void main(String[] args) {
-        long seedA = 11;
-        long seedB = 12;
-        int targets = 24;
-        int days = 60;
-        for (int i = 0; i < args.length - 1; i += 2) {
-            switch (args[i]) {
-                case "--seed-a" -> seedA = Long.parseLong(args[i + 1]);
-                case "--seed-b" -> seedB = Long.parseLong(args[i + 1]);
-                case "--targets" -> targets = Integer.parseInt(args[i + 1]);
-                case "--days" -> days = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
+        Args a0 = Cli.parse(new Args(), args);
+        long seedA = a0.seedA;
+        long seedB = a0.seedB;
+        int targets = a0.targets;
+        int days = a0.days;
         long t0 = System.nanoTime();
         Data a = load(seedA, targets, days);
         Data b = load(seedB, targets, days);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import fr.vigie.bench.Cli;
 import fr.vigie.config.ConfigLoader;
 import fr.vigie.config.Credentials;
 import fr.vigie.config.Journey;
@@ -21,6 +22,8 @@ import fr.vigie.probes.run.RunnerSettings;
 import fr.vigie.probes.signature.SignatureCatalogue;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -51,9 +54,19 @@ public final class KeycloakBenchmark {
     private KeycloakBenchmark() {
     }
 
+    @Command(name = "KeycloakBenchmark", mixinStandardHelpOptions = true, description = "The oidc journey against"
+            + " a local Keycloak (VIGIE_TEST_KEYCLOAK, VIGIE_TEST_KEYCLOAK_ADMIN; bench/keycloak.sh sets them).")
+    static final class Args {
+        @Parameters(index = "0", arity = "0..1", defaultValue = "20", description = "seconds measured (default ${DEFAULT-VALUE})")
+        int seconds;
+        @Parameters(index = "1", arity = "0..1", defaultValue = "4", description = "journeys in flight (default ${DEFAULT-VALUE})")
+        int inFlight;
+    }
+
     public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        int inFlight = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        Args a = Cli.parse(new Args(), args);
+        int seconds = a.seconds;
+        int inFlight = a.inFlight;
         String kc = System.getenv("VIGIE_TEST_KEYCLOAK");
         String admin = System.getenv("VIGIE_TEST_KEYCLOAK_ADMIN");
         if (kc == null || admin == null) {

@@ -1,5 +1,7 @@
 package fr.vigie.bench.probe;
 
+import fr.vigie.aggregator.Quantiles;
+import fr.vigie.bench.Cli;
 import fr.vigie.config.ConfigLoader;
 import fr.vigie.config.Credentials;
 import fr.vigie.config.Journey;
@@ -22,6 +24,8 @@ import fr.vigie.simulator.SimulatedFleet;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -67,10 +71,26 @@ public final class ProbeBenchmark {
     private ProbeBenchmark() {
     }
 
+    @Command(name = "ProbeBenchmark", mixinStandardHelpOptions = true, description = "Journeys per second and CPU per"
+            + " journey against simulated Open ENT NG platforms on 127.0.0.1, then the TTFB timing error.")
+    static final class Args {
+        @Parameters(index = "0", arity = "0..1", defaultValue = "20", description = "seconds measured (default ${DEFAULT-VALUE})")
+        int seconds;
+        @Parameters(index = "1", arity = "0..1", defaultValue = "8", description = "journeys in flight (default ${DEFAULT-VALUE})")
+        int concurrency;
+        @Parameters(index = "2", arity = "0..1", defaultValue = "10", description = "simulated targets (default ${DEFAULT-VALUE})")
+        int targets;
+        @Parameters(index = "3", arity = "0..1", description = "blackbox_exporter base URL, for the side-by-side run")
+        String blackbox;
+        @Parameters(index = "4", arity = "0..1", description = "blackbox_exporter's process id (its CPU is read)")
+        Long blackboxPid;
+    }
+
     public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        int targetCount = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        Args a = Cli.parse(new Args(), args);
+        int seconds = a.seconds;
+        int concurrency = a.concurrency;
+        int targetCount = a.targets;
         Vertx simVertx = Vertx.vertx();
         Vertx probeVertx = Vertx.vertx();
         try {
@@ -108,8 +128,8 @@ public final class ProbeBenchmark {
                     proberCpu / 1e6 / journeys, processCpu / 1e6 / journeys);
             System.out.printf("CPU per step: prober threads %.3f ms%n", proberCpu / 1e6 / c.steps.get());
             timingError(simVertx, runner);
-            if (args.length > 4) {
-                SideBySide.run(simVertx, runner, args[3], Long.parseLong(args[4]), INJECTED_MS, SIMPLE_CHECKS);
+            if (a.blackboxPid != null) {
+                SideBySide.run(simVertx, runner, a.blackbox, a.blackboxPid, INJECTED_MS, SIMPLE_CHECKS);
             }
             await(runner.close());
             await(fleet.close());
@@ -177,11 +197,9 @@ public final class ProbeBenchmark {
             fastTtfb.add(await(runner.run(target("fast", "http://127.0.0.1:" + fast.actualPort()), one,
                     RoundInfo.now(), r -> { })).get(0).ttfbMs());
         }
-        slowTtfb.sort(null);
-        fastTtfb.sort(null);
         System.out.printf("TTFB error (%d runs, %d ms injected): median %+.2f ms, p90 %+.2f ms; "
                         + "server handling without delay: median %.2f ms%n", runs, delay,
-                slowTtfb.get(runs / 2) - delay, slowTtfb.get(runs * 9 / 10) - delay, fastTtfb.get(runs / 2));
+                Quantiles.of(slowTtfb, 0.5) - delay, Quantiles.of(slowTtfb, 0.9) - delay, Quantiles.of(fastTtfb, 0.5));
         await(slow.close());
         await(fast.close());
     }

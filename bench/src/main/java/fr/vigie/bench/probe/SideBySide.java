@@ -1,5 +1,6 @@
 package fr.vigie.bench.probe;
 
+import fr.vigie.aggregator.Quantiles;
 import fr.vigie.config.Journey;
 import fr.vigie.config.Step;
 import fr.vigie.config.StepKind;
@@ -105,12 +106,12 @@ final class SideBySide {
         slow.close();
     }
 
-    private static double median(List<Double> sorted) {
-        return sorted.get(sorted.size() / 2);
+    private static double median(List<Double> values) {
+        return Quantiles.of(values, 0.5);
     }
 
-    private static double p90(List<Double> sorted) {
-        return sorted.get(Math.min(sorted.size() - 1, sorted.size() * 9 / 10));
+    private static double p90(List<Double> values) {
+        return Quantiles.of(values, 0.9);
     }
 
     /** utime + stime of a process, in clock ticks. */

@@ -1,8 +1,11 @@
 package fr.vigie.bench.replay;
 
 import fr.vigie.aggregator.replay.ReplayClassifier;
+import fr.vigie.bench.Cli;
 import fr.vigie.config.VigieConfig;
 import fr.vigie.probes.StepResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -18,10 +21,22 @@ public final class ReplayBenchmark {
     private ReplayBenchmark() {
     }
 
+    @Command(name = "ReplayBenchmark", mixinStandardHelpOptions = true, description = "Classifies synthetic results"
+            + " in memory and prints results per second.")
+    static final class Args {
+        @Parameters(index = "0", arity = "0..1", defaultValue = "1000000", description = "results (default ${DEFAULT-VALUE})")
+        int results;
+        @Parameters(index = "1", arity = "0..1", defaultValue = "40", description = "targets (default ${DEFAULT-VALUE})")
+        int targets;
+        @Parameters(index = "2", arity = "0..1", defaultValue = "8", description = "targets per group (default ${DEFAULT-VALUE})")
+        int perGroup;
+    }
+
     public static void main(String[] args) throws IOException {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        int targets = args.length > 1 ? Integer.parseInt(args[1]) : 40;
-        int perGroup = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        Args a = Cli.parse(new Args(), args);
+        int n = a.results;
+        int targets = a.targets;
+        int perGroup = a.perGroup;
         VigieConfig config = BenchConfig.of(targets, perGroup);
         List<StepResult> results = SyntheticResults.generate(n, targets, perGroup);
 

@@ -1,8 +1,11 @@
 package fr.vigie.bench.replay;
 
 import fr.vigie.aggregator.replay.ReplayClassifier;
+import fr.vigie.bench.Cli;
 import fr.vigie.config.ConfigLoader;
 import fr.vigie.config.VigieConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,20 +25,19 @@ public final class SuiteReplay {
     private SuiteReplay() {
     }
 
+    @Command(name = "SuiteReplay", mixinStandardHelpOptions = true, description = "Classifies every NN-trace.jsonl"
+            + " of a suite (the code of vigie classify) into NN-verdicts.jsonl.")
+    static final class Args {
+        @Option(names = "--config", required = true, description = "configuration file")
+        Path config;
+        @Option(names = "--suite", required = true, description = "suite directory")
+        Path suite;
+    }
+
     public static void main(String[] args) throws Exception {
-        Path config = null;
-        Path suite = null;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--config" -> config = Path.of(args[i + 1]);
-                case "--suite" -> suite = Path.of(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
-        }
-        if (config == null || suite == null) {
-            System.err.println("usage: SuiteReplay --config F --suite DIR");
-            System.exit(2);
-        }
+        Args a = Cli.parse(new Args(), args);
+        Path config = a.config;
+        Path suite = a.suite;
         VigieConfig cfg = ConfigLoader.fromSystemEnvironment().load(config);
         List<Path> traces = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(suite, "*-trace.jsonl")) {

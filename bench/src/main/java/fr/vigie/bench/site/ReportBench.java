@@ -2,16 +2,20 @@ package fr.vigie.bench.site;
 
 import fr.vigie.aggregator.Cause;
 import fr.vigie.aggregator.Incident;
+import fr.vigie.aggregator.Quantiles;
 import fr.vigie.aggregator.Status;
 import fr.vigie.aggregator.StatusSnapshot;
 import fr.vigie.aggregator.Verdict;
 import fr.vigie.aggregator.store.MemoryStore;
+import fr.vigie.bench.Cli;
 import fr.vigie.config.StepKind;
 import fr.vigie.config.VigieConfig;
 import fr.vigie.probes.Outcome;
 import fr.vigie.probes.StepResult;
 import fr.vigie.statuspage.SiteGenerator;
 import fr.vigie.statuspage.output.SiteFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -33,8 +37,15 @@ public final class ReportBench {
     private ReportBench() {
     }
 
+    @Command(name = "ReportBench", mixinStandardHelpOptions = true, description = "Site regeneration with incident"
+            + " reports (pages, PDFs) for 50 generated services.")
+    static final class Args {
+        @Parameters(index = "0", arity = "0..1", defaultValue = "5", description = "regenerations measured (default ${DEFAULT-VALUE})")
+        int runs;
+    }
+
     public static void main(String[] args) {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int runs = Cli.parse(new Args(), args).runs;
         VigieConfig config = BenchFleet.config(50);
         StatusSnapshot snapshot = BenchFleet.snapshot(config, 30);
         MemoryStore store = new MemoryStore(true);
@@ -64,13 +75,13 @@ public final class ReportBench {
         long[] warmMs = time(withReports, snapshot, runs);
         long[] pdf = files.all().entrySet().stream().filter(e -> e.getKey().endsWith("report.pdf"))
                 .mapToLong(e -> e.getValue().length).sorted().toArray();
-        System.out.printf("plain regeneration (render in memory, no gzip, no write): median %d ms over %d runs%n",
-                plainMs[runs / 2], runs);
+        System.out.printf("plain regeneration (render in memory, no gzip, no write): median %.0f ms over %d runs%n",
+                Quantiles.of(plainMs, 0.5), runs);
         System.out.printf("first regeneration with %d reports (%d PDFs, FR + EN, first PDFs of this JVM): %d ms, "
                 + "process CPU %d ms%n", resolved, pdf.length, coldMs, coldCpu);
-        System.out.printf("next regenerations (reports kept): median %d ms, max %d ms over %d runs%n",
-                warmMs[runs / 2], warmMs[runs - 1], runs);
-        System.out.printf("PDF size: median %d bytes, max %d bytes%n", pdf[pdf.length / 2], pdf[pdf.length - 1]);
+        System.out.printf("next regenerations (reports kept): median %.0f ms, max %.0f ms over %d runs%n",
+                Quantiles.of(warmMs, 0.5), Quantiles.of(warmMs, 1), runs);
+        System.out.printf("PDF size: median %.0f bytes, max %.0f bytes%n", Quantiles.of(pdf, 0.5), Quantiles.of(pdf, 1));
     }
 
     private static long[] time(SiteGenerator generator, StatusSnapshot snapshot, int runs) {

@@ -1,10 +1,14 @@
 package fr.vigie.bench.site;
 
+import fr.vigie.aggregator.Quantiles;
 import fr.vigie.aggregator.StatusSnapshot;
+import fr.vigie.bench.Cli;
 import fr.vigie.config.VigieConfig;
 import fr.vigie.statuspage.SiteGenerator;
 import fr.vigie.statuspage.server.StatusSiteServer;
 import io.vertx.core.Vertx;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -22,11 +26,25 @@ public final class SiteBench {
     private SiteBench() {
     }
 
+    @Command(name = "SiteBench", mixinStandardHelpOptions = true, description = "Regenerates a 90-day site of"
+            + " generated services, then serves it on 127.0.0.1 until stopped (for wrk).")
+    static final class Args {
+        @Parameters(index = "0", description = "output directory of the site")
+        Path out;
+        @Parameters(index = "1", description = "port served on 127.0.0.1")
+        int port;
+        @Parameters(index = "2", arity = "0..1", defaultValue = "50", description = "services (default ${DEFAULT-VALUE})")
+        int services;
+        @Parameters(index = "3", arity = "0..1", defaultValue = "10", description = "regenerations measured (default ${DEFAULT-VALUE})")
+        int runs;
+    }
+
     public static void main(String[] args) throws Exception {
-        Path out = Path.of(args[0]);
-        int port = Integer.parseInt(args[1]);
-        int services = args.length > 2 ? Integer.parseInt(args[2]) : 50;
-        int runs = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        Args a = Cli.parse(new Args(), args);
+        Path out = a.out;
+        int port = a.port;
+        int services = a.services;
+        int runs = a.runs;
         VigieConfig config = BenchFleet.config(services);
         StatusSnapshot snapshot = BenchFleet.snapshot(config, 30);
         SiteGenerator generator = new SiteGenerator(config);
@@ -48,9 +66,9 @@ public final class SiteBench {
         try (var walk = Files.walk(out.toRealPath())) {
             files = walk.filter(Files::isRegularFile).count();
         }
-        System.out.printf("regeneration: %d services, 90 days, %d files (with .gz): median %d ms, max %d ms"
-                + " over %d runs; process CPU %d ms per regeneration%n", services, files, millis[runs / 2],
-                millis[runs - 1], runs, cpuPerRun);
+        System.out.printf("regeneration: %d services, 90 days, %d files (with .gz): median %.0f ms, max %.0f ms"
+                + " over %d runs; process CPU %d ms per regeneration%n", services, files, Quantiles.of(millis, 0.5),
+                Quantiles.of(millis, 1), runs, cpuPerRun);
         System.out.printf("home page: %d bytes, %d bytes gzip%n", Files.size(out.resolve("index.html")),
                 Files.size(out.resolve("index.html.gz")));
         Vertx vertx = Vertx.vertx();

@@ -3,6 +3,7 @@ package fr.vigie.bench.subscriptions;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import fr.vigie.aggregator.StatusSnapshot;
+import fr.vigie.bench.Cli;
 import fr.vigie.config.AlertsConfig;
 import fr.vigie.config.ClassifierConfig;
 import fr.vigie.config.ProbingConfig;
@@ -18,6 +19,8 @@ import fr.vigie.statuspage.SiteGenerator;
 import fr.vigie.statuspage.server.StatusSiteServer;
 import fr.vigie.subscriptions.SubscriptionService;
 import io.vertx.core.Vertx;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,11 +42,24 @@ public final class FloodTargets {
     private FloodTargets() {
     }
 
+    @Command(name = "FloodTargets", mixinStandardHelpOptions = true, description = "The public site and the"
+            + " subscription endpoint side by side on 127.0.0.1, for wrk; prints ready, then counts on exit.")
+    static final class Args {
+        @Parameters(index = "0", description = "port of the public site")
+        int sitePort;
+        @Parameters(index = "1", description = "port of the subscription endpoint")
+        int endpointPort;
+        @Parameters(index = "2", arity = "0..1", defaultValue = "10", description = "subscriptions allowed per client"
+                + " (default ${DEFAULT-VALUE})")
+        int perClient;
+    }
+
     public static void main(String[] args) throws Exception {
         System.setProperty("logback.configurationFile", "fr/vigie/bench/subscriptions/logback-bench.xml");
-        int sitePort = Integer.parseInt(args[0]);
-        int endpointPort = Integer.parseInt(args[1]);
-        int perClient = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        Args a = Cli.parse(new Args(), args);
+        int sitePort = a.sitePort;
+        int endpointPort = a.endpointPort;
+        int perClient = a.perClient;
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         Path dir = Files.createTempDirectory("vigie-flood");

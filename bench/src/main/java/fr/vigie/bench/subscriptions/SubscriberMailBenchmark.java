@@ -6,9 +6,11 @@ import fr.vigie.aggregator.Cause;
 import fr.vigie.aggregator.Evidence;
 import fr.vigie.aggregator.Incident;
 import fr.vigie.aggregator.IncidentEvent;
+import fr.vigie.aggregator.Quantiles;
 import fr.vigie.aggregator.Status;
 import fr.vigie.alerts.AlertService;
 import fr.vigie.alerts.outbox.NotificationId;
+import fr.vigie.bench.Cli;
 import fr.vigie.config.AlertsConfig;
 import fr.vigie.config.ClassifierConfig;
 import fr.vigie.config.ProbingConfig;
@@ -23,6 +25,8 @@ import fr.vigie.config.VigieConfig;
 import fr.vigie.subscriptions.SubscriptionService;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,12 +53,25 @@ public final class SubscriberMailBenchmark {
     private SubscriberMailBenchmark() {
     }
 
+    @Command(name = "SubscriberMailBenchmark", mixinStandardHelpOptions = true, description = "Mails one incident"
+            + " to confirmed subscribers through the outbox to a local GreenMail, timing crisis-cell alerts meanwhile.")
+    static final class Args {
+        @Parameters(index = "0", arity = "0..1", defaultValue = "10000", description = "subscribers (default ${DEFAULT-VALUE})")
+        int subscribers;
+        @Parameters(index = "1", arity = "0..1", defaultValue = "10000", description = "subscriptions.rate-per-second"
+                + " (default ${DEFAULT-VALUE})")
+        int rate;
+        @Parameters(index = "2", arity = "0..1", defaultValue = "50", description = "subscriptions.batch-size (default ${DEFAULT-VALUE})")
+        int batch;
+    }
+
     public static void main(String[] args) throws Exception {
         // before any logger exists: WARN and above only (GreenMail logs every SMTP line at DEBUG)
         System.setProperty("logback.configurationFile", "fr/vigie/bench/subscriptions/logback-bench.xml");
-        int subscribers = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        int batch = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        Args a = Cli.parse(new Args(), args);
+        int subscribers = a.subscribers;
+        int rate = a.rate;
+        int batch = a.batch;
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         Vertx vertx = Vertx.vertx();
@@ -159,9 +176,7 @@ public final class SubscriberMailBenchmark {
                 ClassifierConfig.defaults(), alerts).withSubscriptions(subscriptions);
     }
 
-    private static double pct(List<Double> sorted, double p) {
-        if (sorted.isEmpty()) return Double.NaN;
-        int i = (int) Math.ceil(p * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1)));
+    private static double pct(List<Double> values, double p) {
+        return Quantiles.of(values, p);
     }
 }

@@ -19,8 +19,14 @@ final class PageBody {
     private Optional<JsonNode> json;
 
     PageBody(String text, URI url) {
+        this(text, url, null);
+    }
+
+    /** With the document already parsed from these bytes (charset detection parses it). */
+    PageBody(String text, URI url, Document html) {
         this.text = text;
         this.url = url;
+        this.html = html;
     }
 
     String text() {

@@ -7,8 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -108,9 +106,9 @@ final class StepExecutor {
 
     private Outcomes judgeOrThrow(Step step, JourneyState state, HttpHop.Response response, HopTimings firstHop,
                                   double totalMs, long bytes) {
-        PageBody body = new PageBody(decode(response), response.url());
         // Forms are picked from the last HTML page: a static asset or JSON step in between does not count.
         String type = response.headers().get("Content-Type");
+        PageBody body = BodyDecoder.decode(type, response.body(), response.url());
         boolean page = type == null ? step.kind() != StepKind.STATIC : type.toLowerCase().contains("html");
         if (page) {
             state.lastPage(new JourneyState.Page(response.url(), body.text()));
@@ -165,19 +163,4 @@ final class StepExecutor {
         return s.length() > 80 ? s.substring(0, 80) + "..." : s;
     }
 
-    private static String decode(HttpHop.Response response) {
-        Charset charset = StandardCharsets.UTF_8;
-        String type = response.headers().get("Content-Type");
-        if (type != null) {
-            int i = type.toLowerCase().indexOf("charset=");
-            if (i >= 0) {
-                try {
-                    charset = Charset.forName(type.substring(i + 8).replace("\"", "").split(";")[0].trim());
-                } catch (RuntimeException ignored) {
-                    // garbage charset: keep UTF-8
-                }
-            }
-        }
-        return response.body().toString(charset);
-    }
 }

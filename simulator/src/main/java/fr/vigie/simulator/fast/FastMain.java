@@ -3,7 +3,10 @@ package fr.vigie.simulator.fast;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import fr.vigie.simulator.cli.Cli;
 import fr.vigie.simulator.scenario.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.BufferedWriter;
 import java.io.PrintStream;
@@ -35,40 +38,33 @@ public final class FastMain {
         }
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-        Path fleetFile = null;
-        Path dir = null;
-        long seed = 42;
-        int count = 40;
+    @Command(name = "fast", mixinStandardHelpOptions = true, description = "Generates a fast-mode suite (or one"
+            + " scenario): NN-scenario.yaml, NN-trace.jsonl and NN-truth.jsonl per scenario.")
+    static final class Args {
+        @Option(names = "--fleet", required = true, description = "fleet file (config/demo.yaml)") Path fleet;
+        @Option(names = "--out", required = true, description = "output directory") Path out;
+        @Option(names = "--seed", description = "default 42") long seed = 42;
+        @Option(names = "--count", description = "scenarios of the suite, default 40") int count = 40;
+        @Option(names = "--interval", description = "probe round interval, default 5s")
         Duration interval = FastOptions.defaults().interval();
-        String scenario = null;
-        Instant start = SUITE_START;
-        try {
-            for (int i = 0; i < args.length; i += 2) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(args[i] + " needs a value");
-                }
-                String v = args[i + 1];
-                switch (args[i]) {
-                    case "--fleet" -> fleetFile = Path.of(v);
-                    case "--out" -> dir = Path.of(v);
-                    case "--seed" -> seed = Long.parseLong(v);
-                    case "--count" -> count = Integer.parseInt(v);
-                    case "--interval" -> interval = Duration.parse("PT" + v.toUpperCase());
-                    case "--scenario" -> scenario = v;
-                    case "--start" -> start = Instant.parse(v);
-                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-                }
-            }
-            if (fleetFile == null || dir == null) {
-                throw new IllegalArgumentException("--fleet and --out are required");
-            }
-        } catch (RuntimeException e) {
-            err.println("fast: " + e.getMessage());
-            err.println("usage: fast --fleet config/demo.yaml --out DIR [--seed 42] [--count 40] [--interval 5s] "
-                        + "[--scenario NAME|FILE [--start ISO]]");
-            return 2;
+        @Option(names = "--scenario", paramLabel = "NAME|FILE", description = "one scenario instead of a suite")
+        String scenario;
+        @Option(names = "--start", description = "ISO instant the one scenario starts at") Instant start = SUITE_START;
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        Args a = new Args();
+        Integer early = Cli.parse(a, args, v -> Duration.parse("PT" + v.toUpperCase()), out, err, () -> null);
+        if (early != null) {
+            return early;
         }
+        Path fleetFile = a.fleet;
+        Path dir = a.out;
+        long seed = a.seed;
+        int count = a.count;
+        Duration interval = a.interval;
+        String scenario = a.scenario;
+        Instant start = a.start;
         List<FastTarget> fleet = FleetFile.read(fleetFile);
         Files.createDirectories(dir);
         List<Scenario> scenarios = scenario != null ? List.of(Scenario.resolve(scenario))

@@ -2,6 +2,9 @@ package fr.vigie.simulator.physics;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import fr.vigie.simulator.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.BufferedWriter;
 import java.io.PrintStream;
@@ -30,42 +33,34 @@ public final class PhysicsMain {
         }
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-        Path fleetFile = null;
-        Path dir = null;
-        long seed = 1;
-        int count = 45;
+    @Command(name = "physics", mixinStandardHelpOptions = true, description = "Generates school mornings with the"
+            + " physics model: per morning NN-plan.yaml, NN-trace.jsonl and NN-truth.jsonl.")
+    static final class Args {
+        @Option(names = "--fleet", required = true, description = "fleet file (config/demo.yaml)") Path fleet;
+        @Option(names = "--out", required = true, description = "output directory") Path out;
+        @Option(names = "--seed", description = "default 1") long seed = 1;
+        @Option(names = "--count", description = "mornings, default 45") int count = 45;
+        @Option(names = "--interval", description = "probe round interval, at least 100ms, default 5s")
         Duration interval = Duration.ofSeconds(5);
+        @Option(names = "--length", description = "length of a morning, 20m to 4h, default 30m")
         Duration length = Duration.ofMinutes(30);
-        try {
-            for (int i = 0; i < args.length; i += 2) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(args[i] + " needs a value");
-                }
-                String v = args[i + 1];
-                switch (args[i]) {
-                    case "--fleet" -> fleetFile = Path.of(v);
-                    case "--out" -> dir = Path.of(v);
-                    case "--seed" -> seed = Long.parseLong(v);
-                    case "--count" -> count = Integer.parseInt(v);
-                    case "--interval" -> interval = PhysicsFleet.parse(v);
-                    case "--length" -> length = PhysicsFleet.parse(v);
-                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-                }
-            }
-            if (fleetFile == null || dir == null) {
-                throw new IllegalArgumentException("--fleet and --out are required");
-            }
-            if (count < 1 || interval.toMillis() < 100 || length.compareTo(Duration.ofMinutes(20)) < 0
-                || length.compareTo(Duration.ofHours(4)) > 0) {
-                throw new IllegalArgumentException("need --count >= 1, --interval >= 100ms, 20m <= --length <= 4h");
-            }
-        } catch (RuntimeException e) {
-            err.println("physics: " + e.getMessage());
-            err.println("usage: physics --fleet config/demo.yaml --out DIR [--seed 1] [--count 45] [--interval 5s] "
-                        + "[--length 30m]");
-            return 2;
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        Args a = new Args();
+        Integer early = Cli.parse(a, args, PhysicsFleet::parse, out, err, () -> a.count < 1
+                || a.interval.toMillis() < 100 || a.length.compareTo(Duration.ofMinutes(20)) < 0
+                || a.length.compareTo(Duration.ofHours(4)) > 0
+                ? "need --count >= 1, --interval >= 100ms, 20m <= --length <= 4h" : null);
+        if (early != null) {
+            return early;
         }
+        Path fleetFile = a.fleet;
+        Path dir = a.out;
+        long seed = a.seed;
+        int count = a.count;
+        Duration interval = a.interval;
+        Duration length = a.length;
         PhysicsFleet fleet = PhysicsFleet.read(fleetFile);
         Files.createDirectories(dir);
         List<Morning> mornings = new MorningPlanner(fleet.targets(), length).plan(seed, count);

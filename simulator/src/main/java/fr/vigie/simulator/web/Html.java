@@ -1,10 +1,16 @@
 package fr.vigie.simulator.web;
 
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Entities;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Builds real-looking HTML pages: head with styles and scripts, header, navigation, main content, footer. */
 final class Html {
+    private static final Document.OutputSettings XML_SAFE = new Document.OutputSettings()
+            .escapeMode(Entities.EscapeMode.xhtml).charset("UTF-8");
+
     private Html() {
     }
 
@@ -77,7 +83,8 @@ final class Html {
         return out.toString();
     }
 
+    /** jsoup's escaper, set as Vigie's statuspage sets it: safe in text, quoted attributes and XML (SAML). */
     static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Entities.escape(s, XML_SAFE);
     }
 }

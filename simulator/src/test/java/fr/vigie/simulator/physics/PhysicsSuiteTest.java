@@ -279,7 +279,7 @@ class PhysicsSuiteTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertThat(PhysicsMain.run(new String[] {"--fleet"}, System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage: physics");
         try (Stream<Path> files = Files.list(suite)) {
             assertThat(files.count()).isEqualTo(14 * 3);
         }

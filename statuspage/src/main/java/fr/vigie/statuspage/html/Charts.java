@@ -2,6 +2,7 @@ package fr.vigie.statuspage.html;
 
 import fr.vigie.aggregator.DayStatus;
 import fr.vigie.aggregator.LatencyPoint;
+import fr.vigie.aggregator.Quantiles;
 import fr.vigie.statuspage.model.LocalTimes;
 import fr.vigie.statuspage.model.Words;
 
@@ -78,7 +79,7 @@ public final class Charts {
         double max = Math.max(Arrays.stream(p95s).max().orElse(0), Arrays.stream(medians).max().orElse(0));
         double top = niceCeiling(max);
         String summary = words.texts().format("service.latency.summary", title.toLowerCase(locale),
-                millis(median(medians)), millis(max));
+                millis(Quantiles.median(medians)), millis(max));
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" role=\"img\" aria-label=\"").append(Html.escape(summary)).append("\">");
@@ -130,12 +131,6 @@ public final class Charts {
     /** One decimal, locale-independent, so output is byte-identical everywhere. */
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     /** 1, 2 or 5 times a power of ten, at least the value. */

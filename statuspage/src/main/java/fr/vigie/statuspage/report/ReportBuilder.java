@@ -2,6 +2,7 @@ package fr.vigie.statuspage.report;
 
 import fr.vigie.aggregator.Cause;
 import fr.vigie.aggregator.Incident;
+import fr.vigie.aggregator.Quantiles;
 import fr.vigie.aggregator.IncidentEvent;
 import fr.vigie.aggregator.Status;
 import fr.vigie.aggregator.Verdict;
@@ -177,7 +178,7 @@ final class ReportBuilder {
     }
 
     private String median(List<StepResult> results) {
-        double m = StepSeries.median(results.stream().map(StepResult::totalMs).filter(Objects::nonNull)
+        double m = Quantiles.median(results.stream().map(StepResult::totalMs).filter(Objects::nonNull)
                 .mapToDouble(Double::doubleValue).toArray());
         return Double.isNaN(m) ? texts.get("report.none") : charts.seconds(m);
     }

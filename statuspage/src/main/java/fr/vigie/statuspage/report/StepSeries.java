@@ -1,12 +1,12 @@
 package fr.vigie.statuspage.report;
 
+import fr.vigie.aggregator.Quantiles;
 import fr.vigie.probes.Outcome;
 import fr.vigie.probes.StepResult;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +55,7 @@ public final class StepSeries {
             for (int i = 0; i < BUCKETS; i++) {
                 List<StepResult> in = buckets.get(i);
                 attempts[i] = in.size();
-                median[i] = median(in.stream().filter(r -> r.totalMs() != null).mapToDouble(StepResult::totalMs)
+                median[i] = Quantiles.median(in.stream().filter(r -> r.totalMs() != null).mapToDouble(StepResult::totalMs)
                         .toArray());
                 errors[i] = in.isEmpty() ? Double.NaN : (double) in.stream().filter(r -> !r.ok()).count() / in.size();
             }
@@ -67,16 +67,6 @@ public final class StepSeries {
     /** A result that says something about the platform: run, and not Vigie's own failure. */
     static boolean counts(StepResult r) {
         return r.outcome() != Outcome.SKIPPED && r.outcome() != Outcome.INTERNAL_ERROR && r.step() != null;
-    }
-
-    static double median(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int mid = v.length / 2;
-        return v.length % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
     }
 
     public ReportWindow window() {
