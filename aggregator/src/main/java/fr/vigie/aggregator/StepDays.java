@@ -3,7 +3,6 @@ package fr.vigie.aggregator;
 import fr.vigie.aggregator.store.Store;
 import fr.vigie.probes.Outcome;
 import fr.vigie.probes.StepResult;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -129,14 +128,8 @@ final class StepDays {
         return !r.maintenance() && r.outcome() != Outcome.SKIPPED && r.outcome() != Outcome.INTERNAL_ERROR;
     }
 
-    /**
-     * The one quantile definition of these figures (linear interpolation between order statistics, R-7, as the
-     * journey response times): kept in this single place so it can follow a project-wide definition.
-     */
+    /** The project's one quantile definition ({@link Quantiles}); NaN when nothing succeeded that day. */
     static double quantile(double[] values, double percent) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        return new Percentile().withEstimationType(Percentile.EstimationType.R_7).evaluate(values, percent);
+        return values.length == 0 ? Double.NaN : Quantiles.of(values, percent / 100);
     }
 }

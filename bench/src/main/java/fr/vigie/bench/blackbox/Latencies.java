@@ -1,5 +1,7 @@
 package fr.vigie.bench.blackbox;
 
+import fr.vigie.aggregator.Quantiles;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,14 +15,8 @@ final class Latencies {
         }
     }
 
-    /** Nearest-rank quantile, or NaN when nothing was measured. */
+    /** The project's quantile ({@link Quantiles}), or NaN when nothing was measured. */
     synchronized double quantile(double q) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int rank = (int) Math.ceil(q * sorted.size());
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+        return values.isEmpty() ? Double.NaN : Quantiles.of(values, q);
     }
 }
