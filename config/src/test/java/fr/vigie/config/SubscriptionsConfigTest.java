@@ -129,7 +129,7 @@ class SubscriptionsConfigTest {
                 "subscriptions.from: bad sender address 'personne': expected name@domain or \"Vigie <name@domain>\" (line 10)",
                 "subscriptions.user: an SMTP account ('user') needs its password in 'password' (${ENV} or file:) (line 11)",
                 "subscriptions.key: the token key must be at least 32 characters (or leave 'key' out: one is generated into the data folder) (line 12)",
-                "subscriptions.rate-per-second: expected a whole number between 1 and 10000, found 0 (line 12)",
+                "subscriptions.rate-per-second: expected a whole number between 1 and 10000, found 0 (line 13)",
                 "subscriptions.confirmation-ttl: bad duration 'bientôt': write a number and a unit (500ms, 30s, 2m, 1h, 7d) or ISO-8601 (PT30S) (line 14)",
                 "subscriptions.carrier-pigeon: unknown key 'carrier-pigeon'; allowed here: batch-size, confirmation-ttl, from, key, listen, password, per-address-per-day, per-client-per-hour, public-url, rate-per-second, smtp, user, webhooks (line 15)");
         assertThat(String.join("\n", errors)).doesNotContain("court-et-secret");
