@@ -170,8 +170,8 @@ final class WebhookRoutes {
         if (w.isEmpty()) {
             return;
         }
-        delivery.disable(w.get(), "Désabonnement demandé.", clock.instant());
         store.delete(w.get().id());
+        delivery.forget(w.get().id());
         LOG.info("webhook {} deleted by its owner", w.get().id());
         ctx.response().setStatusCode(204).putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
     }

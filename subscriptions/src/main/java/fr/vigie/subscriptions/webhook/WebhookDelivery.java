@@ -252,6 +252,12 @@ public final class WebhookDelivery implements AutoCloseable {
         LOG.warn("webhook {} disabled ({} pending notification(s) dropped)", w.id(), dropped);
     }
 
+    /** Gives up what a subscription its owner deleted had pending. */
+    public void forget(String id) {
+        outbox.dropPending(Webhook.receiver(id), "subscription deleted", clock.instant());
+        failures.remove(id);
+    }
+
     private static Redactor redactor(Webhook w) {
         // a callback URL may carry the receiver's own token in its path or query
         return new Redactor(Secret.of("callback", w.callback()));
