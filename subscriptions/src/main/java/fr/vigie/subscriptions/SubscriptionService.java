@@ -89,7 +89,7 @@ public final class SubscriptionService implements AutoCloseable {
                 webhooks = Webhooks.open(config, settings.webhooks(), dataFolder, clock);
                 endpoint.withWebhooks(webhooks.store(), webhooks.delivery(),
                         CallbackPolicy.system(settings.webhooks().allowNetworks()));
-                webhooks.delivery().resume();
+                webhooks.delivery().resume(WebhookStore.KEEP_ENDED);
             }
             return new Parts(store, outbox, mailer, webhooks, endpoint);
         }).compose(parts -> {

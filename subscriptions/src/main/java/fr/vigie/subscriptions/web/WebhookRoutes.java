@@ -44,8 +44,6 @@ final class WebhookRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRoutes.class);
     /** management tokens are long-lived (machines); 410 Gone to a delivery also ends a subscription */
     static final Duration TOKEN_TTL = Duration.ofDays(5 * 365);
-    /** ended subscriptions are kept this long, so that their owner can read why */
-    static final Duration KEEP_ENDED = Duration.ofDays(30);
 
     private final VigieConfig config;
     private final SubscriptionsConfig.Webhooks settings;
@@ -124,7 +122,7 @@ final class WebhookRoutes {
             return;
         }
         Instant now = clock.instant();
-        store.purgeEnded(now.minus(KEEP_ENDED));
+        store.purgeEnded(now.minus(WebhookStore.KEEP_ENDED));
         if (store.count() >= settings.maxSubscriptions()) {
             error(ctx, 503, "full", "Le nombre maximal d'abonnements webhook est atteint. Réessayez plus tard.");
             return;

@@ -85,8 +85,12 @@ public final class WebhookDelivery implements AutoCloseable {
         });
     }
 
-    /** Resumes after a restart: verifications under way, and what verified subscriptions have pending. */
-    public void resume() {
+    /**
+     * Resumes after a restart: verifications under way, and what verified subscriptions have pending. Ended
+     * subscriptions older than {@code keepEnded} are deleted.
+     */
+    public void resume(Duration keepEnded) {
+        store.purgeEnded(clock.instant().minus(keepEnded));
         store.inState(Webhook.State.PENDING).forEach(w -> verifyLater(w.id(), Duration.ZERO));
         store.inState(Webhook.State.VERIFIED).forEach(w -> kick(w.id()));
     }

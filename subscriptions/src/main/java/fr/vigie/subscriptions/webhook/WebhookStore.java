@@ -25,6 +25,8 @@ import java.util.Optional;
  * secrets). One connection behind this object's lock; calls block, never from an event loop.
  */
 public final class WebhookStore implements AutoCloseable {
+    /** ended subscriptions keep their reason this long, so that their owner can read why */
+    public static final java.time.Duration KEEP_ENDED = java.time.Duration.ofDays(30);
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Connection db;
 
