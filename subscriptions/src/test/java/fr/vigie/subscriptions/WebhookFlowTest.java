@@ -285,6 +285,24 @@ class WebhookFlowTest {
     }
 
     @Test
+    void aReceiverWithTooManyNotificationsWaitingIsDisabled() throws Exception {
+        open(new SubscriptionsConfig.Webhooks(LOCAL.allowNetworks(), 20, Duration.ofMinutes(10), Duration.ofHours(24),
+                2, 1000));
+        JsonObject reg = register(receiver.url("/slow"), "tout");
+        awaitState(reg, "verified");
+        receiver.failNext.set(Integer.MAX_VALUE);
+        for (int i = 1; i <= 3; i++) {
+            Incident incident = TestWorld.incident("2021-04-06-many-" + i, List.of("cned"));
+            tell(incident, incident.updates().get(0));
+        }
+        JsonObject state = status(reg);
+        assertThat(state.getString("state")).isEqualTo("disabled");
+        assertThat(state.getString("reason")).contains("Plus de 2 notifications attendaient");
+        assertThat(world.service.webhookOutbox().orElseThrow().all()).hasSize(2);
+        assertThat(world.service.webhookOutbox().orElseThrow().pendingCount()).isZero();
+    }
+
+    @Test
     void formRegistrationBadTopicsAndTheRateLimitPerClient() throws Exception {
         open(new SubscriptionsConfig.Webhooks(LOCAL.allowNetworks(), 3, Duration.ofMinutes(10), Duration.ofHours(1),
                 1000, 1000));

@@ -84,7 +84,7 @@ public final class WebhookDispatcher implements AggregatorListener {
             if (!concerns(w, concerned)) {
                 continue;
             }
-            if (outbox.nextPending(w.receiver(), settings.maxPending()).size() >= settings.maxPending()) {
+            if (outbox.pendingCount(w.receiver()) >= settings.maxPending()) {
                 delivery.disable(w, "Plus de " + settings.maxPending() + " notifications attendaient ce récepteur : "
                         + "l'abonnement est désactivé.", now);
                 continue;
