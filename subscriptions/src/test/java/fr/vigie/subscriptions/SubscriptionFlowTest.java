@@ -211,6 +211,22 @@ class SubscriptionFlowTest {
         }
         assertThat(world.service.outbox().pendingCount()).isZero();
         assertThat(world.smtp.getReceivedMessages()).as("those already told get nothing more").hasSize(before + 3);
+
+        // a new subscriber of Grand Est, then ENT77 leaves the incident: a departure is not mailed, not even to them
+        subscribeAndConfirm("nouveau@exemple.fr", "region:Grand Est");
+        IncidentEvent left = new IncidentEvent(incident.id(), 12, Instant.parse("2021-04-06T06:30:00Z"),
+                IncidentEvent.Type.TARGETS_CHANGED, Status.MAJOR_OUTAGE, null, List.of("mbn"), List.of(), null,
+                "vigie");
+        world.service.listener().onIncidentEvent(left, TestWorld.incident(incident.id(), List.of("ent77"), joined,
+                left));
+        deadline = System.nanoTime() + 20_000_000_000L;
+        while (world.service.outbox().pendingCount() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(world.service.outbox().pendingCount()).isZero();
+        assertThat(world.service.outbox().all()).as("the departure was not even queued")
+                .noneMatch(e -> e.alert().seq() == 12);
+        assertThat(world.smtp.getReceivedMessages()).as("the confirmation only").hasSize(before + 4);
     }
 
     @Test

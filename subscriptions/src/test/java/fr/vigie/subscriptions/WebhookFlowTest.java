@@ -238,6 +238,31 @@ class WebhookFlowTest {
     }
 
     @Test
+    void whatWasPendingAtARestartIsDeliveredOnceAfterIt() throws Exception {
+        open(LOCAL);
+        JsonObject reg = register(receiver.url("/restart"), "service:cned");
+        awaitState(reg, "verified");
+        receiver.failNext.set(Integer.MAX_VALUE);
+        Incident incident = TestWorld.incident("2021-04-06-cned-1", List.of("cned"));
+        tell(incident, incident.updates().get(0));
+        WebhookReceiver.Delivery failed = next();
+        assertThat(failed.answered()).isEqualTo(503);
+        world.close();
+        receiver.failNext.set(0);
+        open(LOCAL); // same data folder: the subscription, its secret and the pending notification are kept
+        world.service.listener().onIncidentEvent(incident.updates().get(0), incident); // replayed at start
+        WebhookReceiver.Delivery delivered = next();
+        while (delivered.answered() != 204) {
+            delivered = next();
+        }
+        assertThat(delivered.id()).isEqualTo(failed.id());
+        assertThat(delivered.signatureValid()).isTrue();
+        awaitOutboxEmpty();
+        assertThat(receiver.drain()).as("delivered once").isEmpty();
+        assertThat(world.service.webhookOutbox().orElseThrow().all()).hasSize(1);
+    }
+
+    @Test
     void aCallbackThatDoesNotEchoTheChallengeIsRefusedAndReceivesNothing() throws Exception {
         open(LOCAL);
         receiver.challenge = WebhookReceiver.Challenge.WRONG;

@@ -94,7 +94,7 @@ public final class SubscriberMailer implements AggregatorListener, AutoCloseable
 
     @Override
     public void onIncidentEvent(IncidentEvent event, Incident incident) {
-        boolean join = event.type() == IncidentEvent.Type.TARGETS_CHANGED && incident.open();
+        boolean join = event.type() == IncidentEvent.Type.TARGETS_CHANGED && incident.open() && joined(event, incident);
         if (!incident.isPublic() || !(TOLD.contains(event.type()) || join)) {
             return;
         }
@@ -120,6 +120,21 @@ public final class SubscriberMailer implements AggregatorListener, AutoCloseable
             // never break the aggregator for subscribers; the crisis cell's own alerts are elsewhere
             LOG.error("subscriber notification for incident {} could not be queued: {}", incident.id(), e.toString());
         }
+    }
+
+    /** True when {@code event} added a service to the incident (a departure only is not mailed). */
+    static boolean joined(IncidentEvent event, Incident incident) {
+        List<String> before = List.of();
+        for (IncidentEvent e : incident.updates()) {
+            if (e.seq() >= event.seq()) {
+                break;
+            }
+            if (!e.targets().isEmpty()) {
+                before = e.targets();
+            }
+        }
+        List<String> earlier = before;
+        return event.targets().stream().anyMatch(t -> !earlier.contains(t));
     }
 
     /** Pending outbox entries (metrics, tests). */
