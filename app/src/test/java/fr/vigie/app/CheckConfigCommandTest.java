@@ -128,6 +128,38 @@ class CheckConfigCommandTest {
     }
 
     @Test
+    void webhookSubscriptionsAreSummarisedAndAnAllowListIsWarnedAbout() throws Exception {
+        Path file = dir.resolve("webhooks.yaml");
+        String base = """
+                site:
+                  base-url: https://etat.vigie.test
+                  contact-email: contact@vigie.test
+                targets:
+                  - id: ent-a
+                    kind: ent
+                    hosting-group: host-1
+                    base-url: http://127.0.0.1:1
+                    journey: public-page
+                subscriptions:
+                  public-url: https://etat.vigie.test/abonnement
+                  smtp: 127.0.0.1:2525
+                  from: vigie@vigie.test
+                  webhooks:
+                """;
+        Files.writeString(file, base + "    max-pending: 100\n");
+        assertThat(run("check-config", file.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("webhook subscriptions: https://etat.vigie.test/abonnement/webhooks");
+        assertThat(err.toString()).doesNotContain("allow-networks");
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        Files.writeString(file, base + "    allow-networks: [127.0.0.0/8]\n");
+        assertThat(run("check-config", file.toString())).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("warning: subscriptions.webhooks.allow-networks [127.0.0.0/8] lets "
+                + "webhook callbacks reach these non-public networks, over plain http too: for tests and local "
+                + "deployments only");
+    }
+
+    @Test
     void fiveMistakesAreAllReportedWithPathsAndLinesAndTheProcessRefuses() throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, """

@@ -65,6 +65,7 @@ class SubscriptionsWiringTest {
                   public-url: "http://127.0.0.1:%2$d/abonnement"
                   smtp: "127.0.0.1:%4$d"
                   from: vigie@vigie.test
+                  webhooks: {allow-networks: [127.0.0.0/8]}
                 """.formatted(dir, sitePort, endpointPort, smtp.getSmtp().getPort()));
         return new ConfigLoader(Map.of()).load(file);
     }
@@ -93,6 +94,34 @@ class SubscriptionsWiringTest {
             assertThat(smtp.waitForIncomingEmail(20_000, 1)).isTrue();
             assertThat(smtp.getReceivedMessages()[0].getSubject()).contains("Confirmez votre abonnement");
             assertThat(Files.exists(dir.resolve("subscriptions.key"))).as("key generated into the data folder").isTrue();
+
+            // a webhook registration through the same endpoint, verified by a receiver echoing the challenge
+            java.util.concurrent.BlockingQueue<String> challenges = new java.util.concurrent.LinkedBlockingQueue<>();
+            com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress("127.0.0.1", 0), 4);
+            receiver.createContext("/hook", x -> {
+                String query = x.getRequestURI().getQuery();
+                String challenge = query.replaceAll(".*hub\\.challenge=([^&]*).*", "$1");
+                challenges.add(challenge);
+                byte[] body = challenge.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                x.sendResponseHeaders(200, body.length);
+                x.getResponseBody().write(body);
+                x.close();
+            });
+            receiver.start();
+            try {
+                HttpResponse<String> registered = http.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + ports.get(1) + "/abonnement/webhooks"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"callback\":\"http://127.0.0.1:"
+                                + receiver.getAddress().getPort() + "/hook\",\"topics\":[\"region:Grand Est\"]}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(registered.statusCode()).as(registered.body()).isEqualTo(202);
+                assertThat(challenges.poll(20, TimeUnit.SECONDS)).as("the challenge reached the callback").isNotBlank();
+                assertThat(Files.exists(dir.resolve("webhooks.db"))).isTrue();
+            } finally {
+                receiver.stop(0);
+            }
         }
     }
 

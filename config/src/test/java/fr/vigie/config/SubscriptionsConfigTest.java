@@ -54,6 +54,56 @@ class SubscriptionsConfigTest {
         assertThat(s.perClientPerHour()).isEqualTo(10);
         assertThat(s.perAddressPerDay()).isEqualTo(3);
         assertThat(SubscriptionsConfig.origin(s.publicUrl())).isEqualTo("https://etat.vigie.test");
+        assertThat(s.webhooks()).as("webhooks are off without their section").isNull();
+    }
+
+    @Test
+    void webhooksReadWithDefaultsAndTheirAllowlist() throws ConfigException {
+        String base = TARGETS + """
+                subscriptions:
+                  public-url: http://127.0.0.1:8080/abonnement
+                  smtp: 127.0.0.1:2525
+                  from: vigie@vigie.test
+                """;
+        SubscriptionsConfig.Webhooks d = load(base + "  webhooks: {}\n", Map.of()).subscriptionSettings()
+                .orElseThrow().webhooks();
+        assertThat(d).isEqualTo(SubscriptionsConfig.Webhooks.defaults());
+        assertThat(d.allowNetworks()).as("production default: no private network allowed").isEmpty();
+        SubscriptionsConfig.Webhooks w = load(base + """
+                  webhooks:
+                    allow-networks: [127.0.0.0/8, "::1/128"]
+                    verification-ttl: 2m
+                    disable-after: 1h
+                    max-pending: 10
+                """, Map.of()).subscriptionSettings().orElseThrow().webhooks();
+        assertThat(w.allowNetworks()).extracting(Cidr::toString).containsExactly("127.0.0.0/8", "::1/128");
+        assertThat(w.allowNetworks().get(0).contains(java.net.InetAddress.getLoopbackAddress())).isTrue();
+        assertThat(w.verificationTtl()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(w.disableAfter()).isEqualTo(Duration.ofHours(1));
+        assertThat(w.maxPending()).isEqualTo(10);
+    }
+
+    @Test
+    void webhookErrorsHaveTheirPathAndLine() {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(TARGETS + """
+                subscriptions:
+                  public-url: http://127.0.0.1:8080/abonnement
+                  smtp: 127.0.0.1:2525
+                  from: vigie@vigie.test
+                  webhooks:
+                    allow-networks: [127.0.0.0/8, localhost, 10.0.0.0/33]
+                    max-pending: 0
+                    lease: 1d
+                """, Map.of()));
+        assertThat(e).isNotNull();
+        assertThat(e.errors().stream().map(ConfigError::toString).toList()).containsExactly(
+                "subscriptions.webhooks.allow-networks[1]: bad network 'localhost': expected a numeric "
+                        + "address/prefix (127.0.0.0/8, ::1/128) (line 11)",
+                "subscriptions.webhooks.allow-networks[2]: bad network '10.0.0.0/33': expected a numeric "
+                        + "address/prefix (127.0.0.0/8, ::1/128) (line 11)",
+                "subscriptions.webhooks.max-pending: expected a whole number between 1 and 1000000, found 0 (line 12)",
+                "subscriptions.webhooks.lease: unknown key 'lease'; allowed here: allow-networks, disable-after, "
+                        + "max-pending, max-subscriptions, per-client-per-hour, verification-ttl (line 13)");
     }
 
     @Test
@@ -81,7 +131,7 @@ class SubscriptionsConfigTest {
                 "subscriptions.key: the token key must be at least 32 characters (or leave 'key' out: one is generated into the data folder) (line 12)",
                 "subscriptions.rate-per-second: expected a whole number between 1 and 10000, found 0 (line 13)",
                 "subscriptions.confirmation-ttl: bad duration 'bientôt': write a number and a unit (500ms, 30s, 2m, 1h, 7d) or ISO-8601 (PT30S) (line 14)",
-                "subscriptions.carrier-pigeon: unknown key 'carrier-pigeon'; allowed here: batch-size, confirmation-ttl, from, key, listen, password, per-address-per-day, per-client-per-hour, public-url, rate-per-second, smtp, user (line 15)");
+                "subscriptions.carrier-pigeon: unknown key 'carrier-pigeon'; allowed here: batch-size, confirmation-ttl, from, key, listen, password, per-address-per-day, per-client-per-hour, public-url, rate-per-second, smtp, user, webhooks (line 15)");
         assertThat(String.join("\n", errors)).doesNotContain("court-et-secret");
     }
 

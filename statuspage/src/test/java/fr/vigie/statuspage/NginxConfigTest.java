@@ -1,6 +1,10 @@
 package fr.vigie.statuspage;
 
+import fr.vigie.config.Secret;
+import fr.vigie.config.SubscriptionsConfig;
+import fr.vigie.config.VigieConfig;
 import fr.vigie.statuspage.server.StatusSiteServer;
+import fr.vigie.subscriptions.SubscriptionService;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -30,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shipped docs/nginx/vigie.conf, run by a real nginx (an unprivileged process with its own prefix, pid and
- * temp folders on a loopback port), serves the generated site with the same headers as StatusSiteServer.
+ * temp folders on a loopback port), serves the generated site with the same headers as StatusSiteServer, and proxies
+ * {@code /abonnement/} to a real subscription endpoint.
  */
 class NginxConfigTest {
     private static final Path NGINX = Path.of("/usr/sbin/nginx");
@@ -47,6 +52,7 @@ class NginxConfigTest {
     private static StatusSiteServer vigie;
     private static Process nginx;
     private static int nginxPort;
+    private static SubscriptionService subscriptions;
 
     @BeforeAll
     static void start() throws Exception {
@@ -58,6 +64,13 @@ class NginxConfigTest {
         vertx = Vertx.vertx();
         vigie = StatusSiteServer.start(vertx, site, "127.0.0.1", 0).toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
+        // the subscription endpoint behind /abonnement/ (its SMTP relay is absent: no message leaves this test)
+        VigieConfig config = Fixtures.config().withSubscriptions(new SubscriptionsConfig("127.0.0.1:0",
+                "https://etat.vigie.test/abonnement", "127.0.0.1:" + freePort(), "vigie@vigie.test", null, null,
+                Secret.of("t", "0123456789abcdef0123456789abcdef"), Duration.ofHours(48), 20, 50, 10, 3)
+                .withWebhooks(SubscriptionsConfig.Webhooks.defaults()));
+        subscriptions = SubscriptionService.start(vertx, config, Files.createDirectories(dir.resolve("data")),
+                java.time.Clock.systemUTC()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         String shipped = Files.readString(Path.of("..", "docs", "nginx", "vigie.conf"));
         // Another test may take a port between our probe and nginx's bind: try a few.
         for (int attempt = 0; attempt < 5 && nginx == null; attempt++) {
@@ -77,8 +90,10 @@ class NginxConfigTest {
         Path prefix = Files.createDirectories(dir.resolve("nginx"));
         String server = shipped
                 .replaceFirst("(?m)^(\\s*)listen [^;]+;", "$1listen 127.0.0.1:" + nginxPort + ";")
-                .replaceFirst("(?m)^(\\s*)root [^;]+;", "$1root " + Matcher.quoteReplacement(site.toString()) + ";");
-        assertThat(server).contains("listen 127.0.0.1:" + nginxPort + ";", "root " + site + ";");
+                .replaceFirst("(?m)^(\\s*)root [^;]+;", "$1root " + Matcher.quoteReplacement(site.toString()) + ";")
+                .replaceFirst("proxy_pass http://127.0.0.1:8081;", "proxy_pass http://127.0.0.1:" + subscriptions.port() + ";");
+        assertThat(server).contains("listen 127.0.0.1:" + nginxPort + ";", "root " + site + ";",
+                "proxy_pass http://127.0.0.1:" + subscriptions.port() + ";");
         String conf = "daemon off;\nmaster_process off;\nworker_processes 1;\n"
                 + "pid " + prefix.resolve("nginx.pid") + ";\nerror_log " + prefix.resolve("error.log") + " warn;\n"
                 + "events { worker_connections 64; }\nhttp {\n  access_log off;\n"
@@ -110,6 +125,9 @@ class NginxConfigTest {
         if (nginx != null) {
             nginx.destroy();
             nginx.waitFor(10, TimeUnit.SECONDS);
+        }
+        if (subscriptions != null) {
+            subscriptions.close();
         }
         if (vigie != null) {
             vigie.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -178,6 +196,37 @@ class NginxConfigTest {
         HttpResponse<byte[]> home = send(nginxPort, "GET", "/");
         assertThat(send(nginxPort, "GET", "/", "If-None-Match", home.headers().firstValue("etag").orElseThrow())
                 .statusCode()).isEqualTo(304);
+    }
+
+    private static HttpResponse<String> post(String path, String type, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nginxPort + path))
+                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theSubscriptionEndpointIsReachedThroughNginxOnTheSitesOrigin() throws Exception {
+        HttpResponse<String> form = post("/abonnement/", "application/x-www-form-urlencoded",
+                "adresse=parent%40exemple.fr&choix=service%3Aent77", "Origin", "https://etat.vigie.test");
+        assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+        assertThat(form.body()).contains("Vérifiez votre messagerie");
+        assertThat(form.headers().firstValue("content-security-policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("form-action 'self'"));
+        assertThat(subscriptions.store().count()).as("the request reached the endpoint's store").isEqualTo(1);
+
+        HttpResponse<String> webhook = post("/abonnement/webhooks", "application/json",
+                "{\"callback\":\"https://10.1.2.3/hook\",\"topics\":[\"tout\"]}");
+        assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(400);
+        assertThat(webhook.headers().firstValue("content-type")).hasValue("application/json; charset=utf-8");
+        assertThat(webhook.body()).contains("callback_refused", "adresse privée");
+
+        // nginx refuses an oversized body itself; the site's own paths still take GET and HEAD only
+        assertThat(post("/abonnement/", "application/x-www-form-urlencoded", "adresse=" + "a".repeat(9000),
+                "Origin", "https://etat.vigie.test").statusCode()).isEqualTo(413);
+        assertThat(send(nginxPort, "POST", "/").statusCode()).isEqualTo(405);
     }
 
     @Test

@@ -1,6 +1,10 @@
 package fr.vigie.subscriptions;
 
 import fr.vigie.aggregator.AggregatorListener;
+import fr.vigie.aggregator.Incident;
+import fr.vigie.aggregator.IncidentEvent;
+import fr.vigie.alerts.delivery.DeliverySettings;
+import fr.vigie.alerts.delivery.HttpSender;
 import fr.vigie.alerts.outbox.Outbox;
 import fr.vigie.config.SubscriptionsConfig;
 import fr.vigie.config.VigieConfig;
@@ -10,6 +14,10 @@ import fr.vigie.subscriptions.store.SubscriptionStore;
 import fr.vigie.subscriptions.token.KeyFile;
 import fr.vigie.subscriptions.token.Tokens;
 import fr.vigie.subscriptions.web.SubscriptionEndpoint;
+import fr.vigie.subscriptions.webhook.CallbackPolicy;
+import fr.vigie.subscriptions.webhook.WebhookDelivery;
+import fr.vigie.subscriptions.webhook.WebhookDispatcher;
+import fr.vigie.subscriptions.webhook.WebhookStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -31,12 +39,34 @@ public final class SubscriptionService implements AutoCloseable {
     private final SubscriptionStore store;
     private final Outbox outbox;
     private final SubscriberMailer mailer;
+    private final Webhooks webhooks;
     private final HttpServer server;
 
-    private SubscriptionService(SubscriptionStore store, Outbox outbox, SubscriberMailer mailer, HttpServer server) {
+    /** The webhook parts, when {@code subscriptions.webhooks} is configured. */
+    private record Webhooks(WebhookStore store, Outbox outbox, WebhookDelivery delivery, WebhookDispatcher dispatcher) {
+        static Webhooks open(VigieConfig config, SubscriptionsConfig.Webhooks settings, Path dataFolder, Clock clock) {
+            CallbackPolicy policy = CallbackPolicy.system(settings.allowNetworks());
+            WebhookStore store = WebhookStore.open(dataFolder.resolve("webhooks.db"));
+            Outbox outbox = Outbox.open(dataFolder.resolve("webhooks-outbox.db"));
+            DeliverySettings delivery = DeliverySettings.defaults();
+            WebhookDelivery sender = new WebhookDelivery(store, outbox, new HttpSender(delivery, policy.dnsResolver()),
+                    settings, delivery, clock);
+            return new Webhooks(store, outbox, sender, new WebhookDispatcher(config, store, outbox, sender, clock));
+        }
+
+        void close() {
+            delivery.close();
+            outbox.close();
+            store.close();
+        }
+    }
+
+    private SubscriptionService(SubscriptionStore store, Outbox outbox, SubscriberMailer mailer, Webhooks webhooks,
+                                HttpServer server) {
         this.store = store;
         this.outbox = outbox;
         this.mailer = mailer;
+        this.webhooks = webhooks;
         this.server = server;
     }
 
@@ -53,27 +83,62 @@ public final class SubscriptionService implements AutoCloseable {
             Links links = new Links(settings.publicUrl(), tokens);
             SubscriberMailer mailer = new SubscriberMailer(config, outbox, store, new SmtpSender(settings), links,
                     clock);
-            return new Object[] {store, outbox, mailer, new SubscriptionEndpoint(config, store, mailer, tokens, clock)};
+            SubscriptionEndpoint endpoint = new SubscriptionEndpoint(config, store, mailer, tokens, clock);
+            Webhooks webhooks = null;
+            if (settings.webhooks() != null) {
+                webhooks = Webhooks.open(config, settings.webhooks(), dataFolder, clock);
+                endpoint.withWebhooks(webhooks.store(), webhooks.delivery(),
+                        CallbackPolicy.system(settings.webhooks().allowNetworks()));
+                webhooks.delivery().resume(WebhookStore.KEEP_ENDED);
+            }
+            return new Parts(store, outbox, mailer, webhooks, endpoint);
         }).compose(parts -> {
             String[] hostPort = settings.listen().split(":(?=[^:]*$)");
             String host = hostPort[0].startsWith("[") ? hostPort[0].substring(1, hostPort[0].length() - 1) : hostPort[0];
-            return ((SubscriptionEndpoint) parts[3]).listen(vertx, host, Integer.parseInt(hostPort[1]))
+            return parts.endpoint().listen(vertx, host, Integer.parseInt(hostPort[1]))
                     .map(server -> {
-                        LOG.info("subscription endpoint listening on {}:{}", host, server.actualPort());
-                        return new SubscriptionService((SubscriptionStore) parts[0], (Outbox) parts[1],
-                                (SubscriberMailer) parts[2], server);
+                        LOG.info("subscription endpoint listening on {}:{}{}", host, server.actualPort(),
+                                parts.webhooks() == null ? "" : " (webhooks too)");
+                        return new SubscriptionService(parts.store(), parts.outbox(), parts.mailer(),
+                                parts.webhooks(), server);
                     })
                     .onFailure(e -> {
-                        ((SubscriberMailer) parts[2]).close();
-                        ((Outbox) parts[1]).close();
-                        ((SubscriptionStore) parts[0]).close();
+                        parts.mailer().close();
+                        if (parts.webhooks() != null) {
+                            parts.webhooks().close();
+                        }
+                        parts.outbox().close();
+                        parts.store().close();
                     });
         });
     }
 
+    private record Parts(SubscriptionStore store, Outbox outbox, SubscriberMailer mailer, Webhooks webhooks,
+                         SubscriptionEndpoint endpoint) {
+    }
+
     /** Register this with the aggregator: public incident events become subscriber notifications. */
     public AggregatorListener listener() {
-        return mailer;
+        if (webhooks == null) {
+            return mailer;
+        }
+        return new AggregatorListener() {
+            @Override
+            public void onIncidentEvent(IncidentEvent event, Incident state) {
+                mailer.onIncidentEvent(event, state);
+                webhooks.dispatcher().onIncidentEvent(event, state);
+            }
+        };
+    }
+
+    /** The webhook subscriptions' store, when they are configured (tests, diagnostics). */
+    public java.util.Optional<WebhookStore> webhookStore() {
+        return java.util.Optional.ofNullable(webhooks).map(Webhooks::store);
+    }
+
+    /** The webhook deliveries' outbox, when they are configured. */
+    public java.util.Optional<Outbox> webhookOutbox() {
+        return java.util.Optional.ofNullable(webhooks).map(Webhooks::outbox);
     }
 
     public int port() {
@@ -97,6 +162,9 @@ public final class SubscriptionService implements AutoCloseable {
             LOG.warn("while stopping the subscription endpoint: {}", e.toString());
         }
         mailer.close();
+        if (webhooks != null) {
+            webhooks.close();
+        }
         outbox.close();
         store.close();
     }

@@ -180,6 +180,56 @@ class SubscriptionFlowTest {
     }
 
     @Test
+    void aServiceJoiningAnIncidentIsToldToTheSubscribersItNewlyConcernsOnly() throws Exception {
+        subscribeAndConfirm("idf@exemple.fr", "academie:Créteil");
+        subscribeAndConfirm("est@exemple.fr", "region:Grand Est");
+        subscribeAndConfirm("tous@exemple.fr", "tout");
+        int before = world.smtp.getReceivedMessages().length;
+        Incident incident = TestWorld.incident("2021-04-06-join-1", List.of("ent77"));
+        world.service.listener().onIncidentEvent(incident.updates().get(0), incident);
+        // Mon Bureau Numérique (Grand Est) joins the incident automatically
+        IncidentEvent joined = new IncidentEvent(incident.id(), 11, Instant.parse("2021-04-06T06:05:00Z"),
+                IncidentEvent.Type.TARGETS_CHANGED, Status.MAJOR_OUTAGE, null, List.of("ent77", "mbn"), List.of(),
+                null, "vigie");
+        Incident after = TestWorld.incident(incident.id(), List.of("ent77"), joined);
+        world.service.listener().onIncidentEvent(joined, after);
+        MimeMessage[] all = awaitMail(before + 3);
+        List<String> received = java.util.Arrays.stream(all).map(m -> {
+            try {
+                return m.getAllRecipients()[0].toString() + " " + m.getSubject();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(line -> !line.contains("Confirmez")).toList();
+        assertThat(received).containsExactlyInAnyOrder(
+                "idf@exemple.fr [Vigie] Perturbation : ENT77 – panne majeure",
+                "tous@exemple.fr [Vigie] Perturbation : ENT77 – panne majeure",
+                "est@exemple.fr [Vigie] Perturbation : ENT77, Mon Bureau Numérique – panne majeure");
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (world.service.outbox().pendingCount() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(world.service.outbox().pendingCount()).isZero();
+        assertThat(world.smtp.getReceivedMessages()).as("those already told get nothing more").hasSize(before + 3);
+
+        // a new subscriber of Grand Est, then ENT77 leaves the incident: a departure is not mailed, not even to them
+        subscribeAndConfirm("nouveau@exemple.fr", "region:Grand Est");
+        IncidentEvent left = new IncidentEvent(incident.id(), 12, Instant.parse("2021-04-06T06:30:00Z"),
+                IncidentEvent.Type.TARGETS_CHANGED, Status.MAJOR_OUTAGE, null, List.of("mbn"), List.of(), null,
+                "vigie");
+        world.service.listener().onIncidentEvent(left, TestWorld.incident(incident.id(), List.of("ent77"), joined,
+                left));
+        deadline = System.nanoTime() + 20_000_000_000L;
+        while (world.service.outbox().pendingCount() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(world.service.outbox().pendingCount()).isZero();
+        assertThat(world.service.outbox().all()).as("the departure was not even queued")
+                .noneMatch(e -> e.alert().seq() == 12);
+        assertThat(world.smtp.getReceivedMessages()).as("the confirmation only").hasSize(before + 4);
+    }
+
+    @Test
     void theManagementLinkChangesChoicesAndDeletesEverything() throws Exception {
         String id = subscribeAndConfirm("prof@exemple.fr", "service:mbn");
         Incident incident = TestWorld.incident("2021-04-06-mbn-1", List.of("mbn"));

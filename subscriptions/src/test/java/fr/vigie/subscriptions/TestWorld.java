@@ -49,8 +49,16 @@ final class TestWorld implements AutoCloseable {
     final SubscriptionService service;
 
     TestWorld(Path data, int perClient, int ratePerSecond, int batchSize) throws Exception {
+        this(data, perClient, ratePerSecond, batchSize, null);
+    }
+
+    /** With webhook subscriptions configured ({@code webhooks} not null). */
+    TestWorld(Path data, int perClient, int ratePerSecond, int batchSize, SubscriptionsConfig.Webhooks webhooks)
+            throws Exception {
         smtp.start();
-        config = config(smtp.getSmtp().getPort(), perClient, ratePerSecond, batchSize);
+        VigieConfig base = config(smtp.getSmtp().getPort(), perClient, ratePerSecond, batchSize);
+        config = webhooks == null ? base
+                : base.withSubscriptions(base.subscriptionSettings().orElseThrow().withWebhooks(webhooks));
         service = SubscriptionService.start(vertx, config, data, Clock.systemUTC()).toCompletionStage()
                 .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
@@ -101,6 +109,16 @@ final class TestWorld implements AutoCloseable {
     HttpResponse<String> subscribe(String address, String... topics) throws Exception {
         return post("http://127.0.0.1:" + service.port() + "/abonnement/",
                 Map.of("adresse", List.of(address), "choix", List.of(topics)), SITE);
+    }
+
+    HttpResponse<String> postJson(String url, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The endpoint's local URL of a path under the public one ("/webhooks"). */
+    String endpoint(String path) {
+        return "http://127.0.0.1:" + service.port() + "/abonnement" + path;
     }
 
     HttpResponse<String> get(String url) throws Exception {

@@ -1,5 +1,7 @@
 package fr.vigie.alerts.delivery;
 
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -25,11 +27,20 @@ import java.nio.charset.StandardCharsets;
  */
 public final class HttpSender implements AutoCloseable {
     /** Enough for an error message; a receiver answering megabytes costs us this much and a closed connection. */
-    static final int MAX_BODY_BYTES = 4096;
+    public static final int MAX_BODY_BYTES = 4096;
 
     private final CloseableHttpClient client;
 
     public HttpSender(DeliverySettings settings) {
+        this(settings, SystemDefaultDnsResolver.INSTANCE);
+    }
+
+    /**
+     * With a resolver of the caller's: the subscriptions module's webhooks pass one that refuses private addresses,
+     * so a callback whose name resolves there is refused before any connection (no DNS rebinding between check and
+     * connect).
+     */
+    public HttpSender(DeliverySettings settings, DnsResolver resolver) {
         Timeout connect = Timeout.of(settings.connectTimeout());
         Timeout response = Timeout.of(settings.responseTimeout());
         this.client = HttpClients.custom()
@@ -38,6 +49,7 @@ public final class HttpSender implements AutoCloseable {
                         .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(connect).setSocketTimeout(response).build())
+                        .setDnsResolver(resolver)
                         .setMaxConnPerRoute(8).setMaxConnTotal(64).build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(response).build())
                 .disableAutomaticRetries()

@@ -6,12 +6,15 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** Turns an HTTP answer into a {@link SendResult} the usual way (2xx, 410, 408/429/5xx, other 4xx). */
-final class HttpVerdicts {
+/**
+ * Turns an HTTP answer into a {@link SendResult} the usual way (2xx, 410, 408/429/5xx, other 4xx). Public for the
+ * subscriptions module's webhooks, which judge their receivers' answers the same way.
+ */
+public final class HttpVerdicts {
     private HttpVerdicts() {
     }
 
-    static SendResult of(HttpAnswer a, Clock clock) {
+    public static SendResult of(HttpAnswer a, Clock clock) {
         int c = a.code();
         if (c >= 200 && c < 300) return new SendResult.Delivered(c);
         if (c == 410) return new SendResult.Gone("HTTP 410 Gone");

@@ -5,8 +5,6 @@ import fr.vigie.alerts.content.AlertJson;
 import fr.vigie.alerts.content.FrenchText;
 import fr.vigie.alerts.outbox.OutboxEntry;
 import fr.vigie.config.AlertsConfig;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 
 import java.io.IOException;
@@ -51,11 +49,7 @@ public final class WebhookNotifier implements Notifier {
         String body = body(n, text);
         long ts = clock.instant().getEpochSecond();
         try {
-            HttpPost post = new HttpPost(receiver.url().reveal());
-            post.setHeader("webhook-id", n.id());
-            post.setHeader("webhook-timestamp", Long.toString(ts));
-            post.setHeader("webhook-signature", signer.sign(n.id(), ts, body));
-            post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+            HttpPost post = SignedWebhook.post(java.net.URI.create(receiver.url().reveal()), n.id(), ts, body, signer);
             return HttpVerdicts.of(http.exchange(post), clock);
         } catch (IOException | RuntimeException e) {
             return new SendResult.Retry(redactor.describe(e), null);

@@ -16,6 +16,7 @@ import java.util.List;
  */
 public final class WebhookSigner {
     private static final String PREFIX = "whsec_";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final List<byte[]> keys = new ArrayList<>();
 
@@ -34,6 +35,13 @@ public final class WebhookSigner {
                         + " is not whsec_<base64>");
             }
         }
+    }
+
+    /** A new random signing secret, {@code whsec_} and 32 random bytes in base64 (Standard Webhooks form). */
+    public static Secret generate(String source) {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return Secret.of(source, PREFIX + Base64.getEncoder().encodeToString(key));
     }
 
     /** The {@code webhook-signature} header value. */

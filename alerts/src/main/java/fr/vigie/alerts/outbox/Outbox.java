@@ -141,6 +141,19 @@ public final class Outbox implements AutoCloseable {
         this.attempts = listener;
     }
 
+    /** Notifications still to send to one receiver (a count on the index: cheap enough for every event). */
+    public synchronized long pendingCount(String receiver) {
+        try (PreparedStatement p = db.prepareStatement(
+                "SELECT COUNT(*) FROM notification WHERE receiver=? AND state='PENDING'")) {
+            p.setString(1, receiver);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new OutboxException("cannot read outbox", e);
+        }
+    }
+
     /** Notifications still to send, over every receiver (metrics). */
     public synchronized long pendingCount() {
         try (PreparedStatement p = db.prepareStatement("SELECT COUNT(*) FROM notification WHERE state='PENDING'");

@@ -57,6 +57,9 @@ class OutboxTest {
             assertThat(o.nextPending("slack").orElseThrow().id()).isEqualTo("b1");
             assertThat(o.pending()).extracting(OutboxEntry::id).containsExactly("b1", "a2", "b2", "a3", "b3");
             assertThat(o.receiversWithPending()).containsExactlyInAnyOrder("crise", "slack");
+            assertThat(o.pendingCount("crise")).isEqualTo(2);
+            assertThat(o.pendingCount("slack")).isEqualTo(3);
+            assertThat(o.pendingCount("nobody")).isZero();
             OutboxEntry delivered = o.all().get(0);
             assertThat(delivered.state()).isEqualTo(OutboxEntry.State.DELIVERED);
             assertThat(delivered.alert()).isEqualTo(alert("inc-1", 1));

@@ -67,6 +67,11 @@ public final class CheckConfigCommand implements Callable<Integer> {
         if (!calendar.ok()) {
             warnings.add(calendar.message());
         }
+        config.subscriptionSettings().map(fr.vigie.config.SubscriptionsConfig::webhooks)
+                .filter(w -> !w.allowNetworks().isEmpty())
+                .ifPresent(w -> warnings.add("subscriptions.webhooks.allow-networks " + w.allowNetworks()
+                        + " lets webhook callbacks reach these non-public networks, over plain http too: "
+                        + "for tests and local deployments only"));
         return warnings;
     }
 
@@ -125,7 +130,8 @@ public final class CheckConfigCommand implements Callable<Integer> {
                 .append(", routes: ").append(config.alerts().routes().size());
         config.subscriptionSettings().ifPresent(sub -> s.append("\n  e-mail subscriptions: endpoint ")
                 .append(sub.listen()).append(" (public ").append(sub.publicUrl()).append("), relay ").append(sub.smtp())
-                .append(", ").append(sub.ratePerSecond()).append(" messages/s"));
+                .append(", ").append(sub.ratePerSecond()).append(" messages/s")
+                .append(sub.webhooks() == null ? "" : "\n  webhook subscriptions: " + sub.publicUrl() + "/webhooks"));
         return s.toString();
     }
 }

@@ -1,9 +1,13 @@
 package fr.vigie.config.load;
 
+import fr.vigie.config.Cidr;
 import fr.vigie.config.Secret;
 import fr.vigie.config.SubscriptionsConfig;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Reads the optional {@code subscriptions} section; absent, the public cannot subscribe and this returns null. */
@@ -22,7 +26,7 @@ final class SubscriptionsReader {
             return null;
         }
         if (!node.mapping("listen", "public-url", "smtp", "from", "user", "password", "key", "confirmation-ttl",
-                "rate-per-second", "batch-size", "per-client-per-hour", "per-address-per-day")) {
+                "rate-per-second", "batch-size", "per-client-per-hour", "per-address-per-day", "webhooks")) {
             return null;
         }
         String listen = SettingsReader.listen(node.get("listen"), "127.0.0.1:8081");
@@ -66,7 +70,35 @@ final class SubscriptionsReader {
         int perAddress = intOr(node.get("per-address-per-day"), 1, 100, 3);
         return new SubscriptionsConfig(listen, publicUrl, smtp, from == null ? null : from.trim(),
                 hasUser ? user : null, hasPassword ? password : null, key == null || key.isEmpty() ? null : key, ttl,
-                rate, batch, perClient, perAddress);
+                rate, batch, perClient, perAddress, webhooks(node.get("webhooks")));
+    }
+
+    /** {@code subscriptions.webhooks}: absent, other services cannot register a webhook. */
+    static SubscriptionsConfig.Webhooks webhooks(Node node) {
+        if (!node.present()) {
+            return null;
+        }
+        if (!node.mapping("allow-networks", "per-client-per-hour", "verification-ttl", "disable-after",
+                "max-pending", "max-subscriptions")) {
+            return null;
+        }
+        SubscriptionsConfig.Webhooks d = SubscriptionsConfig.Webhooks.defaults();
+        List<Cidr> networks = new ArrayList<>();
+        for (Node item : node.get("allow-networks").items()) {
+            String text = item.text();
+            Optional<Cidr> cidr = Cidr.parse(text);
+            if (cidr.isEmpty()) {
+                item.error("bad network '" + text + "': expected a numeric address/prefix (127.0.0.0/8, ::1/128)");
+            } else {
+                networks.add(cidr.get());
+            }
+        }
+        int perClient = intOr(node.get("per-client-per-hour"), 1, 100_000, d.perClientPerHour());
+        Duration ttl = node.get("verification-ttl").duration(d.verificationTtl());
+        Duration disableAfter = node.get("disable-after").duration(d.disableAfter());
+        int maxPending = intOr(node.get("max-pending"), 1, 1_000_000, d.maxPending());
+        int maxSubscriptions = intOr(node.get("max-subscriptions"), 1, 1_000_000, d.maxSubscriptions());
+        return new SubscriptionsConfig.Webhooks(networks, perClient, ttl, disableAfter, maxPending, maxSubscriptions);
     }
 
     /**

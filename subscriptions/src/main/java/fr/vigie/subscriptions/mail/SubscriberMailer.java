@@ -45,6 +45,8 @@ import java.util.stream.Collectors;
 public final class SubscriberMailer implements AggregatorListener, AutoCloseable {
     public static final String CONFIRMATIONS = "subscriptions.confirmations";
     public static final String INCIDENTS = "subscriptions.incidents";
+    /** services joining an incident: told only to subscribers it newly concerns */
+    public static final String JOINS = "subscriptions.joins";
     private static final Logger LOG = LoggerFactory.getLogger(SubscriberMailer.class);
     /** the events a subscriber is told of: it broke, what it probably is, what the crisis cell says, it is back */
     private static final Set<IncidentEvent.Type> TOLD = EnumSet.of(IncidentEvent.Type.OPENED,
@@ -92,7 +94,8 @@ public final class SubscriberMailer implements AggregatorListener, AutoCloseable
 
     @Override
     public void onIncidentEvent(IncidentEvent event, Incident incident) {
-        if (!incident.isPublic() || !TOLD.contains(event.type())) {
+        boolean join = event.type() == IncidentEvent.Type.TARGETS_CHANGED && incident.open() && joined(event, incident);
+        if (!incident.isPublic() || !(TOLD.contains(event.type()) || join)) {
             return;
         }
         Instant now = clock.instant();
@@ -110,12 +113,28 @@ public final class SubscriberMailer implements AggregatorListener, AutoCloseable
                 incident.openedAt(), incident.resolvedAt(), now,
                 config.site().baseUrl() + "/incidents/" + incident.id() + "/", message);
         try {
-            outbox.enqueue(NotificationId.of(key, INCIDENTS), INCIDENTS, alert, now);
+            String receiver = join ? JOINS : INCIDENTS;
+            outbox.enqueue(NotificationId.of(key, receiver), receiver, alert, now);
             wake();
         } catch (RuntimeException e) {
             // never break the aggregator for subscribers; the crisis cell's own alerts are elsewhere
             LOG.error("subscriber notification for incident {} could not be queued: {}", incident.id(), e.toString());
         }
+    }
+
+    /** True when {@code event} added a service to the incident (a departure only is not mailed). */
+    static boolean joined(IncidentEvent event, Incident incident) {
+        List<String> before = List.of();
+        for (IncidentEvent e : incident.updates()) {
+            if (e.seq() >= event.seq()) {
+                break;
+            }
+            if (!e.targets().isEmpty()) {
+                before = e.targets();
+            }
+        }
+        List<String> earlier = before;
+        return event.targets().stream().anyMatch(t -> !earlier.contains(t));
     }
 
     /** Pending outbox entries (metrics, tests). */
@@ -164,7 +183,12 @@ public final class SubscriberMailer implements AggregatorListener, AutoCloseable
         }
         Optional<OutboxEntry> incident = outbox.nextPending(INCIDENTS);
         if (incident.isPresent()) {
-            fanOutBatch(incident.get());
+            fanOutBatch(incident.get(), false);
+            return true;
+        }
+        Optional<OutboxEntry> join = outbox.nextPending(JOINS);
+        if (join.isPresent()) {
+            fanOutBatch(join.get(), true);
             return true;
         }
         return false;
@@ -202,11 +226,18 @@ public final class SubscriberMailer implements AggregatorListener, AutoCloseable
         }
     }
 
-    private void fanOutBatch(OutboxEntry entry) throws MessagingException {
+    /**
+     * One batch of a notification's fan-out. For a service joining an incident ({@code onlyNew}), only subscribers
+     * never told of this incident: those the join newly concerns (and who subscribed since it began).
+     */
+    private void fanOutBatch(OutboxEntry entry, boolean onlyNew) throws MessagingException {
         Alert alert = entry.alert();
         List<Target> concerned = alert.services().stream().map(s -> config.target(s.id())).flatMap(Optional::stream)
                 .toList();
         Set<String> done = store.sentTo(entry.id());
+        if (onlyNew) {
+            done.addAll(store.toldOf(alert.incident()));
+        }
         List<Subscription> batch = new ArrayList<>();
         for (Subscription s : store.confirmed()) {
             if (!done.contains(s.id()) && concerns(s, concerned)) {
@@ -218,7 +249,8 @@ public final class SubscriberMailer implements AggregatorListener, AutoCloseable
         }
         if (batch.isEmpty()) {
             outbox.markDelivered(entry.id(), clock.instant());
-            LOG.info("subscriber notification {} sent to {} subscriber(s)", alert.key(), done.size());
+            LOG.info("subscriber notification {} sent to {} subscriber(s)", alert.key(),
+                    store.sentTo(entry.id()).size());
             return;
         }
         Instant now = clock.instant();
@@ -237,11 +269,12 @@ public final class SubscriberMailer implements AggregatorListener, AutoCloseable
         pace(mailings.size());
         SmtpSender.BatchResult result = smtp.send(mailings);
         // refused addresses are marked too: a mailbox that does not exist is not retried at every batch
-        store.markSent(entry.id(), batch.stream().map(Subscription::id).toList());
+        store.markSent(entry.id(), alert.incident(), batch.stream().map(Subscription::id).toList());
         if (batch.size() < settings.batchSize()) {
             // a short batch was the last one
             outbox.markDelivered(entry.id(), clock.instant());
-            LOG.info("subscriber notification {} sent to {} subscriber(s)", alert.key(), done.size() + batch.size());
+            LOG.info("subscriber notification {} sent to {} subscriber(s)", alert.key(),
+                    store.sentTo(entry.id()).size());
         }
         if (!result.refused().isEmpty()) {
             LOG.info("subscriber notification {}: {} address(es) refused by the relay", alert.key(),

@@ -30,7 +30,7 @@ public final class SubscriberTexts {
         return WHEN.format(at.atZone(zone));
     }
 
-    static String status(Status status) {
+    public static String status(Status status) {
         if (status == null) {
             return "état inconnu";
         }
@@ -45,7 +45,7 @@ public final class SubscriberTexts {
     }
 
     /** "cause probable : saturation (affluence)", or "cause en cours d'analyse" below the publication bar. */
-    static String cause(Cause cause) {
+    public static String cause(Cause cause) {
         if (cause == null || cause == Cause.UNKNOWN || cause == Cause.NONE || cause == Cause.VANTAGE) {
             return "cause en cours d'analyse";
         }
@@ -60,7 +60,7 @@ public final class SubscriberTexts {
         };
     }
 
-    static String services(List<ServiceRef> services) {
+    public static String services(List<ServiceRef> services) {
         return services.stream().map(ServiceRef::name).collect(Collectors.joining(", "));
     }
 

@@ -57,6 +57,12 @@ public final class SubscriptionStore implements AutoCloseable {
                           notification TEXT NOT NULL,
                           subscription TEXT NOT NULL REFERENCES subscription(id) ON DELETE CASCADE,
                           PRIMARY KEY (notification, subscription))""");
+                // which incidents each subscriber heard of: a service joining one is told only to the newly concerned
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS told (
+                          incident TEXT NOT NULL,
+                          subscription TEXT NOT NULL REFERENCES subscription(id) ON DELETE CASCADE,
+                          PRIMARY KEY (incident, subscription))""");
             }
             return new SubscriptionStore(c);
         } catch (SQLException | java.io.IOException e) {
@@ -147,10 +153,44 @@ public final class SubscriptionStore implements AutoCloseable {
         return out;
     }
 
+    /** Subscribers already told of {@code incident} (by any of its notifications). */
+    public synchronized Set<String> toldOf(String incident) {
+        Set<String> out = new HashSet<>();
+        try (PreparedStatement p = db.prepareStatement("SELECT subscription FROM told WHERE incident=?")) {
+            p.setString(1, incident);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read deliveries", e);
+        }
+        return out;
+    }
+
+    /** Marks a batch of an incident's notification as sent, in one transaction. */
+    public synchronized void markSent(String notification, String incident, Collection<String> subscriptions) {
+        markSent(notification, subscriptions, incident);
+    }
+
     /** Marks a batch as sent, in one transaction. */
     public synchronized void markSent(String notification, Collection<String> subscriptions) {
+        markSent(notification, subscriptions, null);
+    }
+
+    private void markSent(String notification, Collection<String> subscriptions, String incident) {
         try {
             db.setAutoCommit(false);
+            if (incident != null) {
+                try (PreparedStatement p = db.prepareStatement(
+                        "INSERT OR IGNORE INTO told(incident, subscription) SELECT ?, id FROM subscription WHERE id=?")) {
+                    for (String id : subscriptions) {
+                        p.setString(1, incident);
+                        p.setString(2, id);
+                        p.addBatch();
+                    }
+                    p.executeBatch();
+                }
+            }
             try (PreparedStatement p = db.prepareStatement(
                     "INSERT OR IGNORE INTO sent(notification, subscription) SELECT ?, id FROM subscription WHERE id=?")) {
                 for (String id : subscriptions) {

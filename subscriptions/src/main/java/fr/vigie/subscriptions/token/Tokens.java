@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class Tokens {
     /** What a token allows; a confirmation token cannot be used to unsubscribe and the reverse. */
-    public enum Action { CONFIRM, MANAGE, UNSUBSCRIBE }
+    public enum Action { CONFIRM, MANAGE, UNSUBSCRIBE, WEBHOOK }
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();

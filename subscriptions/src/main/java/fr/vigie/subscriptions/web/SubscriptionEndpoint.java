@@ -60,6 +60,7 @@ public final class SubscriptionEndpoint {
     private final Set<String> origins = new LinkedHashSet<>();
     private final RateLimits perClient;
     private final RateLimits perAddress;
+    private WebhookRoutes webhooks;
 
     public SubscriptionEndpoint(VigieConfig config, SubscriptionStore store, SubscriberMailer mailer, Tokens tokens,
                                 Clock clock) {
@@ -78,6 +79,14 @@ public final class SubscriptionEndpoint {
         this.perAddress = new RateLimits(settings.perAddressPerDay(), Duration.ofDays(1), clock);
     }
 
+    /** Also takes webhook registrations ({@code subscriptions.webhooks}). */
+    public SubscriptionEndpoint withWebhooks(fr.vigie.subscriptions.webhook.WebhookStore store,
+                                             fr.vigie.subscriptions.webhook.WebhookDelivery delivery,
+                                             fr.vigie.subscriptions.webhook.CallbackPolicy policy) {
+        this.webhooks = new WebhookRoutes(config, store, delivery, policy, tokens, clock);
+        return this;
+    }
+
     public Future<HttpServer> listen(Vertx vertx, String host, int port) {
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(BODY_LIMIT).setHandleFileUploads(false));
@@ -91,6 +100,9 @@ public final class SubscriptionEndpoint {
         router.get(path + "/desabonner").handler(ctx -> buttonPage(ctx, Tokens.Action.UNSUBSCRIBE,
                 "Me désabonner", "Votre adresse et vos choix seront effacés.", path + "/desabonner", "Me désabonner"));
         router.post(path + "/desabonner").blockingHandler(this::unsubscribe, false);
+        if (webhooks != null) {
+            webhooks.mount(router, path);
+        }
         router.route().last().handler(ctx -> html(ctx, 404, pages.message("Page introuvable",
                 "Cette adresse ne correspond à aucune page.")));
         router.route().failureHandler(ctx -> {
@@ -287,7 +299,7 @@ public final class SubscriptionEndpoint {
      * The client's address for the rate limit: the peer, or behind a reverse proxy on this machine the last
      * X-Forwarded-For entry it added (a client cannot forge that one).
      */
-    private static String client(RoutingContext ctx) {
+    static String client(RoutingContext ctx) {
         String peer = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
         String forwarded = ctx.request().getHeader("X-Forwarded-For");
         if (forwarded != null && fr.vigie.config.Addresses.isLoopback(peer)) {
