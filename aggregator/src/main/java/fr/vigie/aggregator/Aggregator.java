@@ -5,6 +5,7 @@ import fr.vigie.aggregator.incident.IncidentChange;
 import fr.vigie.aggregator.incident.IncidentManager;
 import fr.vigie.aggregator.store.Store;
 import fr.vigie.config.Target;
+import fr.vigie.config.TargetKind;
 import fr.vigie.config.VigieConfig;
 import fr.vigie.probes.StepResult;
 import org.slf4j.Logger;
@@ -125,6 +126,25 @@ public final class Aggregator {
         return Math.max(1, vantages.size());
     }
 
+    /** A control target's trouble is the operator's business: a warning, no incident (IncidentManager). */
+    private void logControl(Verdict v, Verdict previous) {
+        if (config.target(v.target()).map(t -> t.kind() != TargetKind.CONTROL).orElse(true)) {
+            return;
+        }
+        boolean failing = failing(v);
+        if (failing) {
+            LOG.warn("control target {} fails ({}): Vigie's own probing path or the control site is in trouble;"
+                    + " no incident is opened and no alert is sent for it", v.target(), v.cause().wire());
+        } else if (previous != null && failing(previous)) {
+            LOG.info("control target {} answers again", v.target());
+        }
+    }
+
+    /** A verdict that is not "operational, nothing to say". */
+    public static boolean failing(Verdict v) {
+        return v.status() != Status.OPERATIONAL || v.cause() != Cause.NONE;
+    }
+
     private void publish(Verdict classified) {
         IncidentManager.Applied applied = incidents.apply(classified);
         Verdict v = new Verdict(classified.ts(), classified.target(), classified.status(), classified.cause(),
@@ -135,6 +155,7 @@ public final class Aggregator {
             store.appendVerdict(v);
             LOG.info("target {} now {} ({}), incident {}", v.target(), v.status().wire(), v.cause().wire(),
                     v.incident());
+            logControl(v, previous);
         }
         if (!changed && applied.changes().isEmpty()) {
             return;

@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * @param openAfterRounds   rounds the evidence must hold before a non-operational status is published
  * @param closeAfterRounds  healthy rounds before a status returns to operational and an incident resolves
- * @param window            sliding window of results per target
+ * @param window            correlation horizon: how old another target's latest round may be and still count as "now"
  * @param slowFactor        latency above this multiple of baseline counts as degraded
  */
 public record ClassifierConfig(int openAfterRounds, int closeAfterRounds, Duration window, double slowFactor) {

@@ -78,7 +78,11 @@ public final class IncidentManager {
         String target = v.target();
         String current = incidentOfTarget.get(target);
         boolean affected = v.status() != Status.OPERATIONAL || (v.cause() != Cause.NONE);
-        if (!affected || v.cause() == Cause.MAINTENANCE || v.cause() == Cause.NONE) {
+        // A control target is not a service: its failure (Vigie's own path, or the control site itself) is told to
+        // the operator (log, /readyz), never as an incident that the public reads or that alerts the crisis cell,
+        // and never as a vantage incident that would hold back every service alert while the control is down.
+        boolean control = config.target(target).map(t -> t.kind() == TargetKind.CONTROL).orElse(false);
+        if (control || !affected || v.cause() == Cause.MAINTENANCE || v.cause() == Cause.NONE) {
             // Declared maintenance is announced as such, not as an incident.
             if (current != null) {
                 leave(target, current, v.ts(), v.evidence(), changes);

@@ -1,12 +1,15 @@
 package fr.vigie.app.ops;
 
 import fr.vigie.aggregator.store.Store;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * What {@code /readyz} answers: ready while the store can be written, a result was stored less than
@@ -20,6 +23,7 @@ public final class Readiness {
     private final Instant started;
     private final AtomicReference<Instant> lastStored = new AtomicReference<>();
     private volatile CalendarWatch calendar;
+    private volatile Supplier<List<String>> failingControls = List::of;
 
     public Readiness(Store store, EventLoopWatch loops, Clock clock, Duration staleAfter) {
         this.store = store;
@@ -35,6 +39,16 @@ public final class Readiness {
      */
     public Readiness watchCalendar(CalendarWatch watch) {
         this.calendar = watch;
+        return this;
+    }
+
+    /**
+     * Adds the control targets that fail now. A failing control opens no incident and alerts nobody (it is Vigie's
+     * side or the control site, not a service): this detail, a warning and the log are where the operator sees it.
+     * It does not make Vigie unready either: the services are still probed.
+     */
+    public Readiness watchControls(Supplier<List<String>> failing) {
+        this.failingControls = failing;
         return this;
     }
 
@@ -79,14 +93,24 @@ public final class Readiness {
                 .put("results_fresh", !stale())
                 .put("event_loops_blocked", loops.blocked())
                 .put("longest_event_loop_wait_ms", loops.longestWait().toMillis());
+        JsonArray warnings = new JsonArray();
         CalendarWatch watch = calendar;
         if (watch != null) {
             fr.vigie.config.calendar.CalendarCoverage c = watch.coverage();
             detail.put("school_calendar", new JsonObject().put("state", c.state().name().toLowerCase(java.util.Locale.ROOT))
                     .put("last_known_day", c.lastKnownDay().toString()).put("days_left", c.daysLeft()));
             if (!c.ok()) {
-                detail.put("warnings", new io.vertx.core.json.JsonArray().add(c.message()));
+                warnings.add(c.message());
             }
+        }
+        List<String> controls = failingControls.get();
+        detail.put("control_targets_failing", new JsonArray(controls));
+        for (String id : controls) {
+            warnings.add("control target " + id + " fails: Vigie's own probing path or that control site is in trouble"
+                    + " (no incident is opened for it)");
+        }
+        if (!warnings.isEmpty()) {
+            detail.put("warnings", warnings);
         }
         return detail;
     }

@@ -12,6 +12,7 @@ import fr.vigie.alerts.delivery.DeliverySettings;
 import fr.vigie.app.admin.AdminApi;
 import fr.vigie.app.admin.HostPort;
 import fr.vigie.app.mirror.SiteMirrors;
+import fr.vigie.app.ops.ControlWatch;
 import fr.vigie.app.ops.EventLoopWatch;
 import fr.vigie.app.ops.NoResultsAlarm;
 import fr.vigie.app.ops.Readiness;
@@ -185,6 +186,9 @@ public final class VigieSystem implements AutoCloseable {
                 fr.vigie.config.calendar.SchoolCalendar.of(config), config.site().timeZone(),
                 config.schoolCalendar().warnDays(), clock).start();
         readiness.watchCalendar(calendarWatch);
+        ControlWatch controls = new ControlWatch(config.targets(), aggregator.current());
+        aggregator.addListener(controls);
+        readiness.watchControls(controls);
         Duration staleAfter = config.alerts().admin().staleAfter();
         NoResultsAlarm alarm = new NoResultsAlarm(readiness, alerts.dispatcher(),
                 staleAfter.dividedBy(2).compareTo(Duration.ofSeconds(30)) < 0 ? staleAfter.dividedBy(2)
