@@ -4,6 +4,8 @@ import fr.vigie.aggregator.Cause;
 import fr.vigie.aggregator.Status;
 import fr.vigie.alerts.content.Alert;
 import fr.vigie.alerts.content.ServiceRef;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Entities;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,6 +19,9 @@ import java.util.stream.Collectors;
  * alternative saying the same with every value escaped.
  */
 public final class SubscriberTexts {
+    private static final Document.OutputSettings XHTML = new Document.OutputSettings()
+            .escapeMode(Entities.EscapeMode.xhtml).charset("UTF-8");
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH:mm", Locale.FRENCH);
     private final String siteTitle;
     private final ZoneId zone;
@@ -170,19 +175,9 @@ public final class SubscriberTexts {
                 + "abonnée (" + esc(following) + "). Rien n'a été changé.</p>";
     }
 
+    /** The project's one HTML escaper, jsoup's (as statuspage's {@code Html} and the alerts' {@code FrenchText}). */
     public static String esc(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return text == null ? "" : Entities.escape(text, XHTML);
     }
 
     private static String capitalised(String text) {
