@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.Charset;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -30,10 +33,32 @@ final class BodyDecoder {
             return new PageBody(body.toString(declared), url);
         }
         if (contentType == null || contentType.toLowerCase(Locale.ROOT).contains("html")) {
-            Document html = parseDetectingCharset(body.getBytes(), url);
+            byte[] bytes = body.getBytes();
+            // Most pages without a declared charset are UTF-8 (or ASCII, which reads the same in every charset
+            // a <meta> could name): a strict UTF-8 decode that succeeds settles it without parsing the page.
+            // Anything else (Latin-1 accents, a UTF-16 byte order mark) goes through jsoup's detection.
+            String utf8 = utf16Bom(bytes) ? null : strictUtf8(bytes);
+            if (utf8 != null) {
+                return new PageBody(utf8.startsWith("\uFEFF") ? utf8.substring(1) : utf8, url);
+            }
+            Document html = parseDetectingCharset(bytes, url);
             return new PageBody(body.toString(html.charset()), url, html);
         }
         return new PageBody(body.toString(StandardCharsets.UTF_8), url);
+    }
+
+    /** The text, or null when the bytes are not well-formed UTF-8. */
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static boolean utf16Bom(byte[] b) {
+        return b.length >= 2 && ((b[0] == (byte) 0xFE && b[1] == (byte) 0xFF) || (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE));
     }
 
     private static Document parseDetectingCharset(byte[] bytes, URI url) {
