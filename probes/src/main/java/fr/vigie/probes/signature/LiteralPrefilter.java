@@ -44,12 +44,30 @@ final class LiteralPrefilter {
 
     /** The case folding applied to texts and literals alike: one code point for one, as the regex engine does. */
     static String fold(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            out.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp)));
-            i += Character.charCount(cp);
+        char[] out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                return foldCodePoints(text); // rare: characters outside the BMP
+            }
+            char f = c < 128 ? asciiFold(c) : Character.toLowerCase(Character.toUpperCase(c));
+            if (f != c && out == null) {
+                out = text.toCharArray();
+            }
+            if (out != null) {
+                out[i] = f;
+            }
         }
+        return out == null ? text : new String(out);
+    }
+
+    private static char asciiFold(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    private static String foldCodePoints(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> out.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
         return out.toString();
     }
 

@@ -32,9 +32,9 @@ public final class SignatureCatalogue {
     private static final String RESOURCE = "/fr/vigie/probes/signatures.json";
 
     /** An expression, with the literal test that rules most texts out before it runs (empty: it always runs). */
-    private record Compiled(SignatureConfig config, Pattern pattern, Optional<LiteralPrefilter> prefilter) {
+    private record Compiled(SignatureConfig config, Pattern pattern, LiteralPrefilter prefilterOrNull) {
         boolean mayMatch(String foldedText) {
-            return prefilter.map(p -> p.mayMatch(foldedText)).orElse(true);
+            return prefilterOrNull == null || prefilterOrNull.mayMatch(foldedText);
         }
     }
 
@@ -44,7 +44,7 @@ public final class SignatureCatalogue {
         List<Compiled> compiled = new ArrayList<>();
         for (SignatureConfig s : ordered) {
             compiled.add(new Compiled(s, Pattern.compile(s.pattern(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-                    LiteralPrefilter.of(s.pattern())));
+                    LiteralPrefilter.of(s.pattern()).orElse(null)));
         }
         this.signatures = List.copyOf(compiled);
     }
