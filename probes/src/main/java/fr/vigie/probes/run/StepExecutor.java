@@ -20,6 +20,9 @@ final class StepExecutor {
     record Outcomes(Verdict verdict, Integer status, HopTimings firstHop, double totalMs, long bytes) {
     }
 
+    /** Bodies up to this size are judged on the event loop (see {@link #judgedInPlace}). */
+    static final int JUDGED_IN_PLACE_BYTES = 8 * 1024;
+
     private final Vertx vertx;
     private final RateLimiter rateLimiter;
     private final ResponseJudge judge;
@@ -78,6 +81,9 @@ final class StepExecutor {
                 .compose(response -> {
                     // timed when the response is complete, before any parsing
                     double totalMs = Millis.since(start);
+                    if (judgedInPlace(step, response)) {
+                        return Future.succeededFuture(judge(step, state, response, firstHop, totalMs, bytes[0]));
+                    }
                     return vertx.executeBlocking(() -> judge(step, state, response, firstHop, totalMs, bytes[0]),
                             false);
                 })
@@ -92,7 +98,22 @@ final class StepExecutor {
                 .onComplete(ar -> deadline.cancel());
     }
 
-    /** Decodes, parses (HTML, JSON) and judges the response: on a worker, as a page may be large or hostile. */
+    /**
+     * A small body whose step needs no HTML document is judged on the event loop: decoding a few KB and looking
+     * for the signatures' literals takes microseconds, less than handing the work to a worker thread and back (a
+     * profile of the simple check at 500/s: the hop was a fifth of its CPU). Anything larger, or needing a
+     * document (selectors), is judged on a worker, as a page may be large or hostile.
+     */
+    private static boolean judgedInPlace(Step step, HttpHop.Response response) {
+        if (response.body().length() > JUDGED_IN_PLACE_BYTES) {
+            return false;
+        }
+        Step.Expect e = step.expect();
+        boolean selector = e != null && e.selector() != null;
+        return !selector && step.extract().values().stream().allMatch(x -> x.css() == null);
+    }
+
+    /** Decodes, parses (HTML, JSON) and judges the response. */
     private Outcomes judge(Step step, JourneyState state, HttpHop.Response response, HopTimings firstHop,
                            double totalMs, long bytes) {
         try {
