@@ -81,7 +81,7 @@ echo "simple HTTP check, same rate for both, side by side; nginx and both checke
 echo "exporter: $(prometheus-blackbox-exporter --version 2>&1 | head -1)"
 IFS=',' read -r -a rates <<<"$RATES"
 for rate in "${rates[@]}"; do
-  echo "== $rate checks/s each, ${SECONDS_MEASURED} s measured after 5 s of warm-up"
+  echo "== $rate checks/s each, ${SECONDS_MEASURED} s measured after 20 s of warm-up"
   java -cp "$cp" fr.vigie.bench.blackbox.VigieAtRate --url "$page" --rate "$rate" --seconds "$SECONDS_MEASURED" \
     >"$work/vigie.out" 2>"$work/vigie.err" &
   vigie=$!

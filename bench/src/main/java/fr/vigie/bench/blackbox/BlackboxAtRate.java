@@ -42,7 +42,8 @@ public final class BlackboxAtRate implements Callable<Integer> {
     double rate;
     @Option(names = "--seconds", defaultValue = "20", description = "measured time (default ${DEFAULT-VALUE})")
     int seconds;
-    @Option(names = "--warmup", defaultValue = "5", description = "unmeasured time first (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "20",
+            description = "unmeasured time first, for the JIT to settle (default ${DEFAULT-VALUE})")
     int warmup;
     @Option(names = "--max-in-flight", defaultValue = "512", description = "checks at once at most")
     int maxInFlight;
@@ -66,14 +67,14 @@ public final class BlackboxAtRate implements Callable<Integer> {
         try {
             RateDriver warm = new RateDriver(vertx, rate, maxInFlight);
             warm.runFor(warmup * 1000L, () -> check(http, request, null)).get(warmup + 60L, TimeUnit.SECONDS);
-            double cpu0 = ProcessCpu.millis(pid);
+            double[] cpu0 = ProcessCpu.userAndSystem(pid);
             RateDriver measured = new RateDriver(vertx, rate, maxInFlight);
             long t0 = System.nanoTime();
             measured.runFor(seconds * 1000L, () -> check(http, request, latencies))
                     .get(seconds + 60L, TimeUnit.SECONDS);
             double wall = (System.nanoTime() - t0) / 1e9;
-            double cpu = ProcessCpu.millis(pid) - cpu0;
-            Report.print("blackbox", rate, wall, measured, cpu, latencies);
+            double[] cpu1 = ProcessCpu.userAndSystem(pid);
+            Report.print("blackbox", rate, wall, measured, cpu1[0] - cpu0[0], cpu1[1] - cpu0[1], latencies);
             return 0;
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -37,8 +37,11 @@ public final class VigieAtRate implements Callable<Integer> {
     double rate;
     @Option(names = "--seconds", defaultValue = "20", description = "measured time (default ${DEFAULT-VALUE})")
     int seconds;
-    @Option(names = "--warmup", defaultValue = "5", description = "unmeasured time first (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "20",
+            description = "unmeasured time first, for the JIT to settle (default ${DEFAULT-VALUE})")
     int warmup;
+    @Option(names = "--threads", description = "also print the CPU of each thread over the measured time")
+    boolean threads;
     @Option(names = "--max-in-flight", defaultValue = "512", description = "checks at once at most")
     int maxInFlight;
 
@@ -65,7 +68,8 @@ public final class VigieAtRate implements Callable<Integer> {
             warm.runFor(warmup * 1000L, () -> runner.run(target, check, RoundInfo.now(), r -> { })
                     .map(r -> r.get(0).outcome() == Outcome.OK)).get(warmup + 60L, TimeUnit.SECONDS);
             long self = ProcessHandle.current().pid();
-            double cpu0 = ProcessCpu.millis(self);
+            double[] cpu0 = ProcessCpu.userAndSystem(self);
+            var threads0 = ProcessCpu.byThread();
             RateDriver measured = new RateDriver(vertx, rate, maxInFlight);
             long t0 = System.nanoTime();
             measured.runFor(seconds * 1000L, () -> runner.run(target, check, RoundInfo.now(), r -> { })
@@ -74,8 +78,17 @@ public final class VigieAtRate implements Callable<Integer> {
                         return r.get(0).outcome() == Outcome.OK;
                     })).get(seconds + 60L, TimeUnit.SECONDS);
             double wall = (System.nanoTime() - t0) / 1e9;
-            double cpu = ProcessCpu.millis(self) - cpu0;
-            Report.print("vigie", rate, wall, measured, cpu, latencies);
+            double[] cpu1 = ProcessCpu.userAndSystem(self);
+            Report.print("vigie", rate, wall, measured, cpu1[0] - cpu0[0], cpu1[1] - cpu0[1], latencies);
+            if (threads) {
+                long done = measured.succeeded.get() + measured.failed.get();
+                ProcessCpu.byThread().forEach((name, ms) -> {
+                    double used = ms - threads0.getOrDefault(name, 0.0);
+                    if (used > 0) {
+                        System.out.printf(java.util.Locale.ROOT, "  thread %-28s %.3f ms/check%n", name, used / done);
+                    }
+                });
+            }
             return 0;
         } finally {
             runner.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
