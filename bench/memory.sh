@@ -2,14 +2,16 @@
 # Memory benchmark (docs/performance.md, "Memory"): the resident size and the live heap of `vigie run` probing
 # the 33 simulated services of config/demo.yaml through a scenario, the simulated fleet running apart
 # (`vigie simulate`), so that the figures are Vigie's alone.
-# usage: bench/memory.sh [seconds=300] [scenario=2021-04-06] [max-heap=256m]
-#   RUN_JAVA_OPTS adds JVM options for `vigie run` (e.g. "-XX:+UseSerialGC -XX:MaxDirectMemorySize=32m").
+# usage: bench/memory.sh [seconds=300] [scenario=2021-04-06] [max-heap]
+#   `vigie run` gets the JVM options that ./vigie gives it (packaging/jvm.options, MALLOC_ARENA_MAX=2); a max-heap
+#   argument, then RUN_JAVA_OPTS, are added after them and win (e.g. RUN_JAVA_OPTS="-XX:+UseG1GC" 256m).
+#   NMT=1 also prints where the JVM's memory goes (native memory tracking, which itself costs a few MB).
 # Everything listens on 127.0.0.1 (status page on 18180, admin API off, fleet admin API on 18099).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
 scenario=${2:-2021-04-06}
-heap=${3:-256m}
+heap=${3:-}
 ./vigie --version >/dev/null                     # builds app/target/vigie.jar if needed
 work="$(mktemp -d)"
 pids=()
@@ -29,7 +31,11 @@ for _ in $(seq 1 100); do curl -fs http://127.0.0.1:18099/stats >/dev/null 2>&1 
 curl -fs http://127.0.0.1:18099/stats >/dev/null || { cat "$work/simulate.log"; exit 1; }
 
 # shellcheck disable=SC2086
-java "-Xmx$heap" -XX:NativeMemoryTracking=summary ${RUN_JAVA_OPTS:-} -jar app/target/vigie.jar run --config "$work/bench.yaml" >"$work/run.log" 2>&1 &
+opts=("@packaging/jvm.options")
+[ -n "$heap" ] && opts+=("-Xmx$heap")
+[ "${NMT:-0}" = 1 ] && opts+=("-XX:NativeMemoryTracking=summary")
+MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java "${opts[@]}" ${RUN_JAVA_OPTS:-} -jar app/target/vigie.jar run \
+  --config "$work/bench.yaml" >"$work/run.log" 2>&1 &
 run=$!; pids+=("$run")
 
 kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
@@ -53,7 +59,7 @@ heap_kb() {
 live_kb=$(heap_kb used)
 committed_kb=$(heap_kb total)
 # where the resident size goes: the JVM's native memory tracking, committed KB per category, largest first
-jcmd "$run" VM.native_memory summary | awk '/^-/ && /committed=/ {
+[ "${NMT:-0}" = 1 ] && jcmd "$run" VM.native_memory summary | awk '/^-/ && /committed=/ {
     name = $0; sub(/^- */, "", name); sub(/ *\(.*/, "", name)
     c = $0; sub(/.*committed=/, "", c); sub(/KB.*/, "", c); print c, name }' | sort -rn >"$work/nmt.txt"
 peak_kb=$(kb "$run" VmHWM)
@@ -62,10 +68,10 @@ median_kb=$(sort -n "$samples" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) 
 
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 services=$(grep -o '[0-9]* services' "$work/simulate.log" | head -1)
-echo "vigie run probing $services (config/demo.yaml), scenario $scenario, ${seconds} s, -Xmx$heap ${RUN_JAVA_OPTS:-}"
+echo "vigie run probing $services (config/demo.yaml), scenario $scenario, ${seconds} s, JVM options: ${opts[*]} ${RUN_JAVA_OPTS:-}"
 echo "  resident size: median $(mb "$median_kb") MB, peak $(mb "$peak_kb") MB"
 echo "  heap after a full GC (live set): $(mb "$live_kb") MB of $(mb "$committed_kb") MB committed"
 echo "  store: $(du -k "$work"/vigie.db* 2>/dev/null | awk '{ s += $1 } END { printf "%.1f", s / 1024 }') MB"
-echo "  committed by the JVM (native memory tracking), largest first:"
-head -8 "$work/nmt.txt" | while read -r c name; do printf "    %-22s %7s MB\n" "$name" "$(mb "$c")"; done
+[ "${NMT:-0}" = 1 ] && echo "  committed by the JVM (native memory tracking), largest first:"
+[ -s "$work/nmt.txt" ] && head -8 "$work/nmt.txt" | while read -r c name; do printf "    %-22s %7s MB\n" "$name" "$(mb "$c")"; done
 echo "simulated fleet (other process): resident peak $(mb "$sim_peak_kb") MB"
