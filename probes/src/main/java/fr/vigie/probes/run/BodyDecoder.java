@@ -30,7 +30,7 @@ final class BodyDecoder {
     static PageBody decode(String contentType, Buffer body, URI url) {
         Charset declared = contentType == null ? null : HttpUtil.getCharset(contentType, null);
         if (declared != null) {
-            return new PageBody(body.toString(declared), url);
+            return PageBody.decodedOnDemand(body.getBytes(), declared, url);
         }
         if (contentType == null || contentType.toLowerCase(Locale.ROOT).contains("html")) {
             byte[] bytes = body.getBytes();
@@ -42,9 +42,9 @@ final class BodyDecoder {
                 return new PageBody(utf8.startsWith("\uFEFF") ? utf8.substring(1) : utf8, url);
             }
             Document html = parseDetectingCharset(bytes, url);
-            return new PageBody(body.toString(html.charset()), url, html);
+            return new PageBody(new String(bytes, html.charset()), url, html);
         }
-        return new PageBody(body.toString(StandardCharsets.UTF_8), url);
+        return PageBody.decodedOnDemand(body.getBytes(), StandardCharsets.UTF_8, url);
     }
 
     /** The text, or null when the bytes are not well-formed UTF-8. */

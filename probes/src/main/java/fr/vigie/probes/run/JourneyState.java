@@ -11,8 +11,18 @@ import java.util.Optional;
 
 /** What one journey run carries from step to step: cookies, extracted values and the last page. */
 final class JourneyState {
-    /** The last response body a {@code submit-form} step can work on. */
-    record Page(URI url, String body) {
+    /**
+     * The last response body a {@code submit-form} step can work on, with its HTML document parsed at most once
+     * for the whole journey: a login page checked by a selector is not parsed again to fill its form.
+     */
+    record Page(URI url, PageBody content) {
+        String body() {
+            return content.text();
+        }
+
+        org.jsoup.nodes.Document document() {
+            return content.html();
+        }
     }
 
     private final Target target;

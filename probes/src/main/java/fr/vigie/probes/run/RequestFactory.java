@@ -5,7 +5,6 @@ import fr.vigie.probes.Outcome;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.FormElement;
@@ -69,7 +68,7 @@ final class RequestFactory {
     private static PreparedRequest submitForm(Step.SubmitFormAction submit, JourneyState state, MultiMap headers) {
         JourneyState.Page page = state.lastPage()
                 .orElseThrow(() -> new StepFailure(Outcome.ASSERTION_FAILED, "submit-form without a previous page"));
-        Document doc = Jsoup.parse(page.body(), page.url().toString());
+        Document doc = page.document();
         Element found = doc.selectFirst(submit.selector());
         if (!(found instanceof FormElement form)) {
             throw new StepFailure(Outcome.ASSERTION_FAILED, "form " + submit.selector() + " not found on previous page");

@@ -31,7 +31,7 @@ final class ResponseJudge {
     Verdict judge(Step step, int status, String contentType, PageBody body, Map<String, String> extractedOut) {
         boolean searchable = mayBeFailurePage(contentType);
         Step.Expect e = step.expect() == null ? Step.Expect.none() : step.expect();
-        if (e.loginRejectedText() != null && body.text().contains(e.loginRejectedText())) {
+        if (e.loginRejectedText() != null && body.contains(e.loginRejectedText())) {
             return Verdict.of(Outcome.LOGIN_REJECTED, "the platform rejected the test account's credentials");
         }
         boolean statusOk = e.status().isEmpty() ? status >= 200 && status < 400 : e.status().contains(status);
@@ -81,10 +81,10 @@ final class ResponseJudge {
     }
 
     private static String firstFailedExpectation(Step.Expect e, PageBody body) {
-        if (e.text() != null && !body.text().contains(e.text())) {
+        if (e.text() != null && !body.contains(e.text())) {
             return "expected text not found: " + e.text();
         }
-        if (e.notText() != null && body.text().contains(e.notText())) {
+        if (e.notText() != null && body.contains(e.notText())) {
             return "unexpected text present: " + e.notText();
         }
         if (e.selector() != null && body.html().selectFirst(e.selector()) == null) {

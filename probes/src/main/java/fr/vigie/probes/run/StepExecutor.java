@@ -105,12 +105,14 @@ final class StepExecutor {
      * document (selectors), is judged on a worker, as a page may be large or hostile.
      */
     private static boolean judgedInPlace(Step step, HttpHop.Response response) {
+        Step.Expect e = step.expect() == null ? Step.Expect.none() : step.expect();
         if (response.body().length() > JUDGED_IN_PLACE_BYTES) {
-            return false;
+            // a stylesheet or script checked by its status only: the body is never decoded, let alone parsed
+            return !ResponseJudge.mayBeFailurePage(response.headers().get("Content-Type")) && e.text() == null
+                    && e.notText() == null && e.selector() == null && e.jsonPointer().isEmpty()
+                    && e.loginRejectedText() == null && step.extract().isEmpty();
         }
-        Step.Expect e = step.expect();
-        boolean selector = e != null && e.selector() != null;
-        return !selector && step.extract().values().stream().allMatch(x -> x.css() == null);
+        return e.selector() == null && step.extract().values().stream().allMatch(x -> x.css() == null);
     }
 
     /** Decodes, parses (HTML, JSON) and judges the response. */
@@ -132,7 +134,7 @@ final class StepExecutor {
         PageBody body = BodyDecoder.decode(type, response.body(), response.url());
         boolean page = type == null ? step.kind() != StepKind.STATIC : type.toLowerCase().contains("html");
         if (page) {
-            state.lastPage(new JourneyState.Page(response.url(), body.text()));
+            state.lastPage(new JourneyState.Page(response.url(), body));
         }
         Map<String, String> extracted = new HashMap<>();
         Verdict verdict;

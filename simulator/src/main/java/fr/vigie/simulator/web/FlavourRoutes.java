@@ -41,6 +41,11 @@ abstract class FlavourRoutes {
                 .putHeader("Cache-Control", "no-store").end(body);
     }
 
+    static void html(RoutingContext ctx, int status, Buffer body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
+                .putHeader("Cache-Control", "no-store").end(body);
+    }
+
     static void json(RoutingContext ctx, int status, JsonObject body) {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
     }
