@@ -14,15 +14,8 @@ NGINX_PORT=18380
 EXPORTER_PORT=19115
 cd "$(dirname "$0")/.."
 
-missing=()
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
-command -v prometheus-blackbox-exporter >/dev/null || missing+=(prometheus-blackbox-exporter)
-if [ ${#missing[@]} -gt 0 ]; then
-  [ "$(id -u)" = 0 ] || { echo "bench/blackbox.sh needs the Debian packages: ${missing[*]}" >&2; exit 1; }
-  echo "bench: installing ${missing[*]}" >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
-fi
+source bench/packages.sh
+bench_need_packages nginx prometheus-blackbox-exporter
 NGINX_BIN="$(command -v nginx || echo /usr/sbin/nginx)"
 
 work="$(mktemp -d /tmp/vigie-blackbox-bench.XXXXXX)"

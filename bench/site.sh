@@ -2,7 +2,8 @@
 # Status-site benchmark: regeneration time for 50 services with 90 days of history, then the home page
 # under wrk against Vigie's StatusSiteServer and against nginx serving the same folder, side by side.
 # usage: bench/site.sh [duration=10s] [connections=50] [threads=2]
-# Needs: Debian packages wrk and nginx; the benchmarks are built on first run (bench/classpath.sh)
+# Needs the Debian packages wrk and nginx (installed when missing, as root); the benchmarks are built on first run
+# (bench/classpath.sh)
 # Everything listens on 127.0.0.1 only; all processes started here are stopped on exit.
 set -euo pipefail
 DURATION="${1:-10s}"
@@ -11,6 +12,8 @@ THREADS="${3:-2}"
 VIGIE_PORT=18480
 NGINX_PORT=18481
 cd "$(dirname "$0")/.."
+source bench/packages.sh
+bench_need_packages wrk nginx
 
 work="$(mktemp -d /tmp/vigie-site-bench.XXXXXX)"
 chmod 755 "$work"
