@@ -41,6 +41,7 @@ public final class HistoryFeeds {
     private final String siteUrl;
     private final String host;
     private final java.util.Set<String> reported;
+    private java.time.Instant historyStart;
 
     /** @param views the views of the feed's language */
     public HistoryFeeds(PublicState state, ViewFactory views) {
@@ -175,9 +176,17 @@ public final class HistoryFeeds {
     /** The latest update of the listed incidents; with none, the first day of measured history (stable). */
     private java.time.Instant lastChange(List<Incident> incidents) {
         return incidents.stream().map(Incident::updatedAt).max(java.util.Comparator.naturalOrder())
-                .orElseGet(() -> state.snapshot().history().values().stream().flatMap(List::stream)
-                        .map(d -> d.date().atStartOfDay(state.config().site().timeZone()).toInstant())
-                        .min(java.util.Comparator.naturalOrder()).orElse(java.time.Instant.EPOCH));
+                .orElseGet(this::historyStart);
+    }
+
+    /** The first measured day, for a feed without incidents: the same for every feed of one generation. */
+    private java.time.Instant historyStart() {
+        if (historyStart == null) {
+            historyStart = state.snapshot().history().values().stream().flatMap(List::stream)
+                    .map(d -> d.date().atStartOfDay(state.config().site().timeZone()).toInstant())
+                    .min(java.util.Comparator.naturalOrder()).orElse(java.time.Instant.EPOCH);
+        }
+        return historyStart;
     }
 
     private static String capitalised(String text) {
