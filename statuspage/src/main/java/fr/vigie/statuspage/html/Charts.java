@@ -9,6 +9,8 @@ import fr.vigie.statuspage.model.Words;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import fr.vigie.statuspage.model.Decimals;
+
 import java.util.Locale;
 
 /**
@@ -58,7 +60,7 @@ public final class Charts {
 
     /** "99,2 %" (French) or "99.2 %". */
     public String percent(double fraction) {
-        return String.format(locale, "%.1f %%", fraction * 100);
+        return Decimals.oneDecimal(fraction * 100, locale) + " %";
     }
 
     /** Milliseconds in words: "420 ms", "1,8 s". */
@@ -66,7 +68,7 @@ public final class Charts {
         if (ms < 1000) {
             return String.format(locale, "%.0f ms", ms);
         }
-        return String.format(locale, "%.1f s", ms / 1000);
+        return Decimals.oneDecimal(ms / 1000, locale) + " s";
     }
 
     /** Median (solid) and 95th percentile (dashed) over the period; gaps where there was no data. */
@@ -128,14 +130,9 @@ public final class Charts {
         return TOP + (HEIGHT - BOTTOM - TOP) * (1 - value / top);
     }
 
-    /**
-     * One decimal, locale-independent, so output is byte-identical everywhere; rounded half up, as
-     * {@code %.1f} does. Not {@code String.format}: charts have thousands of coordinates, and formatting them
-     * was a third of a whole site's regeneration in a profile.
-     */
+    /** One decimal, locale-independent, so output is byte-identical everywhere. */
     static String fmt(double v) {
-        long tenths = Math.round(Math.abs(v) * 10);
-        return (v < 0 ? "-" : "") + (tenths / 10) + "." + (tenths % 10);
+        return Decimals.oneDecimal(v);
     }
 
     /** 1, 2 or 5 times a power of ten, at least the value. */

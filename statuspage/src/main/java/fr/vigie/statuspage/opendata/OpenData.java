@@ -6,6 +6,7 @@ import fr.vigie.aggregator.DayStatus;
 import fr.vigie.aggregator.LatencyPoint;
 import fr.vigie.aggregator.StepDay;
 import fr.vigie.config.Target;
+import fr.vigie.statuspage.model.Decimals;
 import fr.vigie.statuspage.model.PublicState;
 import fr.vigie.statuspage.output.SiteFiles;
 import org.apache.commons.csv.CSVFormat;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -121,7 +121,7 @@ public final class OpenData {
                 List<String> values = new ArrayList<>();
                 for (String c : columns) {
                     Object v = row.get(c);
-                    values.add(v == null ? "" : v instanceof Double d ? String.format(Locale.ROOT, "%.1f", d)
+                    values.add(v == null ? "" : v instanceof Double d ? Decimals.oneDecimal(d)
                             : v.toString());
                 }
                 printer.printRecord(values);
