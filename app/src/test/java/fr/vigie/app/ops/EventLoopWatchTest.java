@@ -2,6 +2,7 @@ package fr.vigie.app.ops;
 
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
+import org.awaitility.Awaitility;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -34,11 +35,8 @@ class EventLoopWatchTest {
         }
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 15 s").isLessThan(deadline);
-            TimeUnit.MILLISECONDS.sleep(20); // polling interval of a deadline-bounded poll
-        }
+    private static void await(BooleanSupplier condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+                .until(condition::getAsBoolean);
     }
 }
