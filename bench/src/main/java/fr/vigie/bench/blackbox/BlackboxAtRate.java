@@ -9,6 +9,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -27,26 +28,17 @@ import java.util.regex.Pattern;
 @Command(name = "BlackboxAtRate", mixinStandardHelpOptions = true,
         description = "blackbox_exporter asked for a simple HTTP check at a fixed rate; prints its CPU per check.")
 public final class BlackboxAtRate implements Callable<Integer> {
+    @Mixin
+    RateOptions load = new RateOptions();
     private static final Pattern SUCCESS = Pattern.compile("(?m)^probe_success ([0-9.]+)");
     private static final Pattern DURATION = Pattern.compile("(?m)^probe_duration_seconds ([0-9.eE+-]+)");
 
-    @Option(names = "--url", required = true, description = "the page to check (loopback only)")
-    String url;
     @Option(names = "--exporter", required = true, description = "the exporter's base URL (loopback only)")
     String exporter;
     @Option(names = "--pid", required = true, description = "the exporter's process id")
     long pid;
     @Option(names = "--module", defaultValue = "http_2xx", description = "the exporter module (default ${DEFAULT-VALUE})")
     String module;
-    @Option(names = "--rate", required = true, description = "checks per second")
-    double rate;
-    @Option(names = "--seconds", defaultValue = "20", description = "measured time (default ${DEFAULT-VALUE})")
-    int seconds;
-    @Option(names = "--warmup", defaultValue = "20",
-            description = "unmeasured time first, for the JIT to settle (default ${DEFAULT-VALUE})")
-    int warmup;
-    @Option(names = "--max-in-flight", defaultValue = "512", description = "checks at once at most")
-    int maxInFlight;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new BlackboxAtRate()).execute(args));
@@ -54,27 +46,27 @@ public final class BlackboxAtRate implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Loopback.require(url);
+        Loopback.require(load.url);
         Loopback.require(exporter);
         Vertx vertx = Vertx.vertx();
         URI base = URI.create(exporter);
         HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-                new PoolOptions().setHttp1MaxSize(maxInFlight));
-        String path = "/probe?module=" + module + "&target=" + URLEncoder.encode(url, StandardCharsets.UTF_8);
+                new PoolOptions().setHttp1MaxSize(load.maxInFlight));
+        String path = "/probe?module=" + module + "&target=" + URLEncoder.encode(load.url, StandardCharsets.UTF_8);
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(base.getHost())
                 .setPort(base.getPort()).setURI(path);
         Latencies latencies = new Latencies();
         try {
-            RateDriver warm = new RateDriver(vertx, rate, maxInFlight);
-            warm.runFor(warmup * 1000L, () -> check(http, request, null)).get(warmup + 60L, TimeUnit.SECONDS);
+            RateDriver warm = new RateDriver(vertx, load.rate, load.maxInFlight);
+            warm.runFor(load.warmup * 1000L, () -> check(http, request, null)).get(load.warmup + 60L, TimeUnit.SECONDS);
             double[] cpu0 = ProcessCpu.userAndSystem(pid);
-            RateDriver measured = new RateDriver(vertx, rate, maxInFlight);
+            RateDriver measured = new RateDriver(vertx, load.rate, load.maxInFlight);
             long t0 = System.nanoTime();
-            measured.runFor(seconds * 1000L, () -> check(http, request, latencies))
-                    .get(seconds + 60L, TimeUnit.SECONDS);
+            measured.runFor(load.seconds * 1000L, () -> check(http, request, latencies))
+                    .get(load.seconds + 60L, TimeUnit.SECONDS);
             double wall = (System.nanoTime() - t0) / 1e9;
             double[] cpu1 = ProcessCpu.userAndSystem(pid);
-            Report.print("blackbox", rate, wall, measured, cpu1[0] - cpu0[0], cpu1[1] - cpu0[1], latencies);
+            Report.print("blackbox", load.rate, wall, measured, cpu1[0] - cpu0[0], cpu1[1] - cpu0[1], latencies);
             return 0;
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

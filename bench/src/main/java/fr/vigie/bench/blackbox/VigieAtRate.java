@@ -14,6 +14,7 @@ import fr.vigie.probes.signature.SignatureCatalogue;
 import io.vertx.core.Vertx;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -31,19 +32,10 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "VigieAtRate", mixinStandardHelpOptions = true,
         description = "Vigie's prober running a simple HTTP check at a fixed rate; prints its process CPU per check.")
 public final class VigieAtRate implements Callable<Integer> {
-    @Option(names = "--url", required = true, description = "the page to check (loopback only)")
-    String url;
-    @Option(names = "--rate", required = true, description = "checks per second")
-    double rate;
-    @Option(names = "--seconds", defaultValue = "20", description = "measured time (default ${DEFAULT-VALUE})")
-    int seconds;
-    @Option(names = "--warmup", defaultValue = "20",
-            description = "unmeasured time first, for the JIT to settle (default ${DEFAULT-VALUE})")
-    int warmup;
+    @Mixin
+    RateOptions load = new RateOptions();
     @Option(names = "--threads", description = "also print the CPU of each thread over the measured time")
     boolean threads;
-    @Option(names = "--max-in-flight", defaultValue = "512", description = "checks at once at most")
-    int maxInFlight;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new VigieAtRate()).execute(args));
@@ -51,9 +43,9 @@ public final class VigieAtRate implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Loopback.require(url);
+        Loopback.require(load.url);
         Vertx vertx = Vertx.vertx();
-        ProbingConfig probing = new ProbingConfig("Vigie-bench/0.1", rate * 4, Duration.ofSeconds(2),
+        ProbingConfig probing = new ProbingConfig("Vigie-bench/0.1", load.rate * 4, Duration.ofSeconds(2),
                 Duration.ofSeconds(5), 1_000_000, 0, Duration.ofMinutes(15), List.of());
         JourneyRunner runner = new JourneyRunner(vertx, new RunnerSettings(probing,
                 RunnerSettings.userAgent(probing.userAgent(), "http://127.0.0.1/bench"), "bench",
@@ -61,25 +53,25 @@ public final class VigieAtRate implements Callable<Integer> {
         Journey check = new Journey("simple", "one GET", List.of(new Step("home", StepKind.PAGE, "/", null, null,
                 false, Map.of(), new Step.Expect(List.of(200), null, null, null, Map.of(), null), Map.of(), false)));
         Target target = new Target("control", "control", TargetKind.CONTROL, null, List.of(), null, null, "bench",
-                url, "simple", Optional.empty(), "bench", List.of(), Map.of());
+                load.url, "simple", Optional.empty(), "bench", List.of(), Map.of());
         Latencies latencies = new Latencies();
         try {
-            RateDriver warm = new RateDriver(vertx, rate, maxInFlight);
-            warm.runFor(warmup * 1000L, () -> runner.run(target, check, RoundInfo.now(), r -> { })
-                    .map(r -> r.get(0).outcome() == Outcome.OK)).get(warmup + 60L, TimeUnit.SECONDS);
+            RateDriver warm = new RateDriver(vertx, load.rate, load.maxInFlight);
+            warm.runFor(load.warmup * 1000L, () -> runner.run(target, check, RoundInfo.now(), r -> { })
+                    .map(r -> r.get(0).outcome() == Outcome.OK)).get(load.warmup + 60L, TimeUnit.SECONDS);
             long self = ProcessHandle.current().pid();
             double[] cpu0 = ProcessCpu.userAndSystem(self);
             var threads0 = ProcessCpu.byThread();
-            RateDriver measured = new RateDriver(vertx, rate, maxInFlight);
+            RateDriver measured = new RateDriver(vertx, load.rate, load.maxInFlight);
             long t0 = System.nanoTime();
-            measured.runFor(seconds * 1000L, () -> runner.run(target, check, RoundInfo.now(), r -> { })
+            measured.runFor(load.seconds * 1000L, () -> runner.run(target, check, RoundInfo.now(), r -> { })
                     .map(r -> {
                         latencies.add(r.get(0).totalMs());
                         return r.get(0).outcome() == Outcome.OK;
-                    })).get(seconds + 60L, TimeUnit.SECONDS);
+                    })).get(load.seconds + 60L, TimeUnit.SECONDS);
             double wall = (System.nanoTime() - t0) / 1e9;
             double[] cpu1 = ProcessCpu.userAndSystem(self);
-            Report.print("vigie", rate, wall, measured, cpu1[0] - cpu0[0], cpu1[1] - cpu0[1], latencies);
+            Report.print("vigie", load.rate, wall, measured, cpu1[0] - cpu0[0], cpu1[1] - cpu0[1], latencies);
             if (threads) {
                 long done = measured.succeeded.get() + measured.failed.get();
                 ProcessCpu.byThread().forEach((name, ms) -> {
