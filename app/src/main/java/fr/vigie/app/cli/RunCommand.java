@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -73,10 +74,20 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("vigie run: " + busy.get());
             return DemoCommand.BUSY;
         }
+        // The handler goes in before anything listens: the admin API answers ready during start, and a SIGHUP
+        // that came before the handler would end the process (the JVM's default). One sent while starting
+        // reloads as soon as the system is up.
+        CompletableFuture<ReloadableSystem> started = new CompletableFuture<>();
+        Signals.onHangup(() -> started.join().reloadNow());
         Vertx vertx = Vertx.vertx();
-        ReloadableSystem system = ReloadableSystem.start(vertx, cfg, config, System::getenv,
-                Optional.ofNullable(record));
-        Signals.onHangup(system::reloadNow);
+        ReloadableSystem system;
+        try {
+            system = ReloadableSystem.start(vertx, cfg, config, System::getenv, Optional.ofNullable(record));
+        } catch (RuntimeException e) {
+            started.completeExceptionally(e);
+            throw e;
+        }
+        started.complete(system);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: journeys in flight finish (at most {}), then store and outbox are flushed",

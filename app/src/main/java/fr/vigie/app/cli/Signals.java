@@ -13,10 +13,18 @@ final class Signals {
 
     static void onHangup(Runnable action) {
         try {
-            Signal.handle(new Signal("HUP"), sig -> new Thread(() -> {
-                LOG.info("SIGHUP: reloading the configuration");
-                action.run();
-            }, "vigie-sighup").start());
+            Signal.handle(new Signal("HUP"), sig -> {
+                Thread reload = new Thread(() -> {
+                    LOG.info("SIGHUP: reloading the configuration");
+                    try {
+                        action.run();
+                    } catch (RuntimeException e) {
+                        LOG.warn("SIGHUP reload not done: {}", e.toString());
+                    }
+                }, "vigie-sighup");
+                reload.setDaemon(true);
+                reload.start();
+            });
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             LOG.warn("SIGHUP reload unavailable here ({}); use POST /api/reload", e.getMessage());
         }

@@ -79,6 +79,34 @@ class ReloadProcessTest {
         }
     }
 
+    /**
+     * A SIGHUP sent while the process is still starting (its store just opened, nothing listens yet) must not end it
+     * (the JVM's default for SIGHUP): the reload runs once the system is up. CI caught that race on a loaded machine.
+     */
+    @Test
+    void aHangupWhileStartingReloadsOnceUpInsteadOfEndingTheProcess() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        HttpServer target = vertx.createHttpServer().requestHandler(req -> req.response().end("<html>Vigie control</html>"))
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        List<Integer> ports = LoopbackPorts.free(2);
+        Path config = dir.resolve("vigie.yaml");
+        String admin = "http://127.0.0.1:" + ports.get(1);
+        Files.writeString(config, valid(ports, target.actualPort(), "svc-first"));
+        try (VigieProcess vigie = VigieProcess.run(config, dir, TOKEN)) {
+            vigie.await("the store opened", Duration.ofSeconds(60),
+                    () -> vigie.logText().contains("SQLite store opened"));
+            Files.writeString(config, valid(ports, target.actualPort(), "svc-late"));
+            vigie.signal("HUP");
+            vigie.await("svc-late probed", Duration.ofSeconds(60),
+                    () -> vigie.traceLines().stream().anyMatch(l -> l.contains("\"svc-late\"")));
+            vigie.await("ready", Duration.ofSeconds(30), () -> status(get(admin + "/readyz")) == 200);
+            assertThat(vigie.logText()).contains("SIGHUP: reloading the configuration").doesNotContain("stopping:");
+            assertThat(vigie.process.isAlive()).as("the same process all along").isTrue();
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
     private String valid(List<Integer> ports, int targetPort, String extra) {
         return """
                 site: {output: %1$s/site, listen: "127.0.0.1:%2$d"}
