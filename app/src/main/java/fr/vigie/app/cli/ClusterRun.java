@@ -33,6 +33,9 @@ final class ClusterRun {
         }
         ClusterConfig cluster = cfg.clusterSettings().orElseThrow();
         VigieConfig config = clusterListen == null ? cfg : cfg.withCluster(cluster.withListen(clusterListen));
+        // Without a handler the JVM ends on SIGHUP: `systemctl reload` would take a cluster node down.
+        Signals.onHangup(() -> LOG.warn("SIGHUP: reload is not available with --role yet; the running configuration "
+                + "stays. Restart this node to apply a new file (its peers carry on meanwhile)."));
         AutoCloseable node;
         try {
             node = role.equals("probe") ? ProbeNode.start(config, vantage, record, Clock.systemUTC())

@@ -248,6 +248,12 @@ class ClusterEndToEndTest {
         assertThat(strangerExit).as(stranger.tail()).isEqualTo(3);
         assertThat(stranger.find(Pattern.compile("belongs to cluster 'vigie-test', this node to 'vigie-other'")))
                 .as(stranger.tail()).isPresent();
+
+        // systemctl reload on a cluster node: told it is not available, and the node keeps running (the JVM's
+        // default for SIGHUP would end it).
+        first.hangup();
+        first.await("SIGHUP: reload is not available with --role", START);
+        assertThat(first.isAlive()).as(first.tail()).isTrue();
     }
 
     /** A test's nodes die with it: nothing of one test writes into the shared directory during the next. */

@@ -76,6 +76,18 @@ final class NodeProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** kill -HUP, as {@code systemctl reload} sends it. */
+    void hangup() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -HUP failed");
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** kill -9: no shutdown hook, no goodbye to the cluster. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
