@@ -50,6 +50,7 @@ class ArchitectureTest {
     /** Single classes of an internal package that others may use. */
     static final Set<String> EXPORTED_CLASSES = Set.of("fr.vigie.config.load.Durations",
             "fr.vigie.simulator.faults.GroundTruthRecord", // the simulator's ground truth, for scoring
+            "fr.vigie.simulator.cli.Cli", // one picocli front for the simulator's and the scoring's mains
             // what the outbox (exported) stores and returns: its API in all but package
             "fr.vigie.alerts.content.Alert", "fr.vigie.alerts.content.AlertKind",
             "fr.vigie.alerts.content.ServiceRef");

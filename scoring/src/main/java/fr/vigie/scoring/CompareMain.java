@@ -1,5 +1,6 @@
 package fr.vigie.scoring;
 
+import fr.vigie.simulator.cli.Cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,7 +46,7 @@ public final class CompareMain {
         Args a = new Args();
         List<String> names = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
-        Integer early = Cli.parse(a, args, out, err, () -> {
+        Integer early = Cli.parse(a, args, ScoreMain::duration, out, err, () -> {
             for (String v : a.suites) {
                 int eq = v.indexOf('=');
                 if (eq <= 0) {

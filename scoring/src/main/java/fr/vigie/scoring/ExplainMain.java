@@ -2,6 +2,7 @@ package fr.vigie.scoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.vigie.simulator.cli.Cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,7 +47,7 @@ public final class ExplainMain {
 
     static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
         Args a = new Args();
-        Integer early = Cli.parse(a, args, out, err, () -> null);
+        Integer early = Cli.parse(a, args, ScoreMain::duration, out, err, () -> null);
         if (early != null) {
             return early;
         }

@@ -1,5 +1,6 @@
 package fr.vigie.scoring;
 
+import fr.vigie.simulator.cli.Cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,7 +45,7 @@ public final class ScoreMain {
 
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Args a = new Args();
-        Integer early = Cli.parse(a, args, out, err, () -> {
+        Integer early = Cli.parse(a, args, ScoreMain::duration, out, err, () -> {
             if (a.suite == null && (a.truth == null || a.verdicts == null)) {
                 return "--truth and --verdicts (or --suite) are required";
             }

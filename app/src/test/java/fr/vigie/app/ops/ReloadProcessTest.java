@@ -4,6 +4,7 @@ import fr.vigie.simulator.LoopbackPorts;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,13 +30,12 @@ class ReloadProcessTest {
     @TempDir
     Path dir;
 
+    private final Vertx vertx = Vertx.vertx();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void invalidFilesAreRefusedWithEveryErrorAndValidOnesAreSwappedIn() throws Exception {
-        Vertx vertx = Vertx.vertx();
-        HttpServer target = vertx.createHttpServer().requestHandler(req -> req.response().end("<html>Vigie control</html>"))
-                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        HttpServer target = controlTarget();
         List<Integer> ports = LoopbackPorts.free(2);
         Path config = dir.resolve("vigie.yaml");
         String admin = "http://127.0.0.1:" + ports.get(1);
@@ -74,8 +74,6 @@ class ReloadProcessTest {
                     () -> vigie.traceLines().stream().anyMatch(l -> l.contains("\"svc-c\"")));
             vigie.await("ready again", Duration.ofSeconds(30), () -> status(get(admin + "/readyz")) == 200);
             assertThat(vigie.process.isAlive()).as("the same process all along").isTrue();
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
     }
 
@@ -85,9 +83,7 @@ class ReloadProcessTest {
      */
     @Test
     void aHangupWhileStartingReloadsOnceUpInsteadOfEndingTheProcess() throws Exception {
-        Vertx vertx = Vertx.vertx();
-        HttpServer target = vertx.createHttpServer().requestHandler(req -> req.response().end("<html>Vigie control</html>"))
-                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        HttpServer target = controlTarget();
         List<Integer> ports = LoopbackPorts.free(2);
         Path config = dir.resolve("vigie.yaml");
         String admin = "http://127.0.0.1:" + ports.get(1);
@@ -102,9 +98,17 @@ class ReloadProcessTest {
             vigie.await("ready", Duration.ofSeconds(30), () -> status(get(admin + "/readyz")) == 200);
             assertThat(vigie.logText()).contains("SIGHUP: reloading the configuration").doesNotContain("stopping:");
             assertThat(vigie.process.isAlive()).as("the same process all along").isTrue();
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    private HttpServer controlTarget() throws Exception {
+        return vertx.createHttpServer().requestHandler(req -> req.response().end("<html>Vigie control</html>"))
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void closeVertx() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     private String valid(List<Integer> ports, int targetPort, String extra) {
