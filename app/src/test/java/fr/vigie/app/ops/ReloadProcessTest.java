@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,14 +33,24 @@ class ReloadProcessTest {
 
     private final Vertx vertx = Vertx.vertx();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private HttpServer target;
+    private List<Integer> ports;
+    private Path config;
+    private String admin;
+
+    /** A control target to probe, two free ports (site, admin) and a valid file naming a first extra target. */
+    @BeforeEach
+    void startTargetAndWriteConfig() throws Exception {
+        target = vertx.createHttpServer().requestHandler(req -> req.response().end("<html>Vigie control</html>"))
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        ports = LoopbackPorts.free(2);
+        config = dir.resolve("vigie.yaml");
+        admin = "http://127.0.0.1:" + ports.get(1);
+        Files.writeString(config, valid(ports, target.actualPort(), "svc-first"));
+    }
 
     @Test
     void invalidFilesAreRefusedWithEveryErrorAndValidOnesAreSwappedIn() throws Exception {
-        HttpServer target = controlTarget();
-        List<Integer> ports = LoopbackPorts.free(2);
-        Path config = dir.resolve("vigie.yaml");
-        String admin = "http://127.0.0.1:" + ports.get(1);
-        Files.writeString(config, valid(ports, target.actualPort(), "svc-first"));
         try (VigieProcess vigie = VigieProcess.run(config, dir, TOKEN)) {
             vigie.await("ready", Duration.ofSeconds(60), () -> status(get(admin + "/readyz")) == 200);
 
@@ -83,11 +94,6 @@ class ReloadProcessTest {
      */
     @Test
     void aHangupWhileStartingReloadsOnceUpInsteadOfEndingTheProcess() throws Exception {
-        HttpServer target = controlTarget();
-        List<Integer> ports = LoopbackPorts.free(2);
-        Path config = dir.resolve("vigie.yaml");
-        String admin = "http://127.0.0.1:" + ports.get(1);
-        Files.writeString(config, valid(ports, target.actualPort(), "svc-first"));
         try (VigieProcess vigie = VigieProcess.run(config, dir, TOKEN)) {
             vigie.await("the store opened", Duration.ofSeconds(60),
                     () -> vigie.logText().contains("SQLite store opened"));
@@ -99,11 +105,6 @@ class ReloadProcessTest {
             assertThat(vigie.logText()).contains("SIGHUP: reloading the configuration").doesNotContain("stopping:");
             assertThat(vigie.process.isAlive()).as("the same process all along").isTrue();
         }
-    }
-
-    private HttpServer controlTarget() throws Exception {
-        return vertx.createHttpServer().requestHandler(req -> req.response().end("<html>Vigie control</html>"))
-                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     @AfterEach
