@@ -252,8 +252,26 @@ public final class ProbeEngine {
         Duration gap = times.nextAfter(fireTime).map(next -> Duration.between(fireTime, next))
                 .orElse(Duration.ofMinutes(1));
         Instant scheduled = fireTime.plusMillis(RoundSpread.offsetMillis(targetId, gap));
-        long delay = Duration.between(Instant.now(), scheduled).toMillis();
-        vertx.setTimer(Math.max(1, delay), id -> startRound(t, scheduled));
+        startAt(t, scheduled);
+    }
+
+    /**
+     * Starts the round at its scheduled instant, never before: a timer's delay is whole milliseconds and its clock
+     * is not the wall clock, so it can fire a fraction early; a round then waits out the rest.
+     */
+    private void startAt(Target t, Instant scheduled) {
+        long wait = millisUntil(Instant.now(), scheduled);
+        if (wait == 0) {
+            startRound(t, scheduled);
+        } else {
+            vertx.setTimer(wait, id -> startAt(t, scheduled));
+        }
+    }
+
+    /** Whole milliseconds to wait, rounded up (a timer rounded down starts the round early); 0 when due. */
+    static long millisUntil(Instant now, Instant at) {
+        long nanosLeft = Duration.between(now, at).toNanos();
+        return nanosLeft <= 0 ? 0 : (nanosLeft + 999_999) / 1_000_000;
     }
 
     private void startRound(Target t, Instant scheduled) {

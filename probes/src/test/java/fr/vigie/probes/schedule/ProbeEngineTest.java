@@ -159,6 +159,16 @@ class ProbeEngineTest {
     }
 
     @Test
+    void aRoundWaitsWholeMillisecondsRoundedUpSoItNeverStartsBeforeItsSchedule() {
+        Instant at = Instant.parse("2026-12-07T08:00:00.548Z");
+        assertThat(ProbeEngine.millisUntil(at.minusNanos(1_900_000), at)).isEqualTo(2);
+        assertThat(ProbeEngine.millisUntil(at.minusNanos(200_000), at)).isEqualTo(1);
+        assertThat(ProbeEngine.millisUntil(at.minusMillis(30), at)).isEqualTo(30);
+        assertThat(ProbeEngine.millisUntil(at, at)).isZero();
+        assertThat(ProbeEngine.millisUntil(at.plusMillis(5), at)).isZero();
+    }
+
+    @Test
     void offsetsAreStableAndSpread() {
         Duration interval = Duration.ofSeconds(30);
         assertThat(RoundSpread.offsetMillis("ent-idf", interval)).isEqualTo(RoundSpread.offsetMillis("ent-idf", interval));
