@@ -65,11 +65,15 @@ committed_kb=$(heap_kb total)
 peak_kb=$(kb "$run" VmHWM)
 sim_peak_kb=$(kb "$sim" VmHWM)
 median_kb=$(sort -n "$samples" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+# the resident size over the run, one figure per tenth (MB), to see when the peak comes
+profile=$(awk '{ a[NR] = $1 } END { for (i = 1; i <= 10; i++) { m = 0; for (j = int((i - 1) * NR / 10) + 1; j <= int(i * NR / 10); j++) if (a[j] > m) m = a[j]; printf "%s%.0f", (i > 1 ? " " : ""), m / 1024 } }' "$samples")
+threads=$(ls "/proc/$run/task" | wc -l)
 
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 services=$(grep -o '[0-9]* services' "$work/simulate.log" | head -1)
 echo "vigie run probing $services (config/demo.yaml), scenario $scenario, ${seconds} s, JVM options: ${opts[*]} ${RUN_JAVA_OPTS:-}"
 echo "  resident size: median $(mb "$median_kb") MB, peak $(mb "$peak_kb") MB"
+echo "  resident size, highest in each tenth of the run: $profile MB; $threads threads at the end"
 echo "  heap after a full GC (live set): $(mb "$live_kb") MB of $(mb "$committed_kb") MB committed"
 echo "  store: $(du -k "$work"/vigie.db* 2>/dev/null | awk '{ s += $1 } END { printf "%.1f", s / 1024 }') MB"
 [ "${NMT:-0}" = 1 ] && echo "  committed by the JVM (native memory tracking), largest first:"

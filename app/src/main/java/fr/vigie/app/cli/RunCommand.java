@@ -3,6 +3,7 @@ package fr.vigie.app.cli;
 import fr.vigie.app.system.ReloadableSystem;
 import fr.vigie.app.system.VigieSystem;
 import fr.vigie.config.VigieConfig;
+import fr.vigie.app.system.ServiceVertx;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
         // reloads as soon as the system is up.
         CompletableFuture<ReloadableSystem> started = new CompletableFuture<>();
         Signals.onHangup(() -> started.join().reloadNow());
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.vertx(ServiceVertx.options());
         ReloadableSystem system;
         try {
             system = ReloadableSystem.start(vertx, cfg, config, System::getenv, Optional.ofNullable(record));

@@ -6,6 +6,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.HazelcastInstance;
 import fr.vigie.app.admin.HostPort;
+import fr.vigie.app.system.ServiceVertx;
 import fr.vigie.config.ClusterConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -45,7 +46,7 @@ public final class ClusterNode implements AutoCloseable {
                 vantage == null ? "" : vantage);
         HostPort listen = HostPort.parse(cluster.listen());
         HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(cluster, listen, me));
-        VertxOptions options = new VertxOptions().setEventBusOptions(
+        VertxOptions options = ServiceVertx.options().setEventBusOptions(
                 new EventBusOptions().setHost(listen.host()).setPort(0));
         Vertx vertx = Vertx.builder().with(options).withClusterManager(manager).buildClustered()
                 .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

@@ -11,6 +11,7 @@ import fr.vigie.simulator.SimulatedFleet;
 import fr.vigie.simulator.scenario.Scenario;
 import fr.vigie.simulator.scenario.ScenarioPlayer;
 import io.vertx.core.Future;
+import fr.vigie.app.system.ServiceVertx;
 import io.vertx.core.Vertx;
 
 import java.io.PrintStream;
@@ -37,7 +38,7 @@ public record DemoRun(VigieConfig config, DemoAccount account, Scenario scenario
     /** Runs to the end of the scenario plus the tail; returns the score. {@code stay} keeps serving until interrupted. */
     public ScoreReport run(boolean stay) throws Exception {
         Path groundTruth = workDir.resolve("ground-truth.jsonl");
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.vertx(ServiceVertx.options());
         SimulatedFleet fleet = null;
         CrisisCellInbox inbox = null;
         VerdictRecorder recorder = new VerdictRecorder();
