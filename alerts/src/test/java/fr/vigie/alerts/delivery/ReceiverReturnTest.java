@@ -19,31 +19,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 19: after a receiver outage, pending alerts waited 103 s after the receiver came back. The promise is
- * that delivery resumes within 30 s of a receiver's return, without hammering a receiver that stays down.
+ * Issue 19: after a receiver outage of two minutes, the six pending alerts arrived 103 s after the receiver came
+ * back. The promise: delivery resumes within 30 s of a receiver's return, without hammering a receiver that stays
+ * down (docs/operations.md, Limits: "alert retry back-off").
  * <p>
- * Played on the production schedule sped up {@value #SPEED} times (1 s doubling to 30 s becomes 20 ms doubling to
- * 600 ms), against a real receiver whose port is closed (connections refused) and then opened again. The bound
- * is checked by the schedule itself, not by a stopwatch on a loaded machine: every wait the channel chose is at
- * most the promise, the first attempt after the last wait delivers, and the rest follow at once.
+ * Played on the production schedule ({@link DeliverySettings#defaults()}) sped up {@value #SPEED} times (1 s
+ * doubling to 30 s becomes 20 ms doubling to 600 ms), against a real HTTP receiver whose port is closed
+ * (connections refused) and then opened again on the same port. The bound is checked on the schedule the channel
+ * chose and logged (its "retry in N ms"), not with a stopwatch that a loaded machine could break: every wait is at
+ * most the promise, so the first attempt after the return comes at most one wait after it; that attempt delivers
+ * and the rest follow without any further wait. Without the cap the waits of the 7th failure and later exceed the
+ * promise and the test fails.
  */
 class ReceiverReturnTest {
     static final int SPEED = 50;
     /** The issue's promise, sped up like the schedule. */
     static final Duration PROMISE = Duration.ofSeconds(30).dividedBy(SPEED);
+    /** Failures before the doubled delay reaches the cap: 1, 2, 4, 8, 16 s, then 30 s (unscaled). */
+    static final int RAMP = 5;
     private static final Pattern RETRY = Pattern.compile(
             "receiver=crise notification=(\\S+) attempt failed: .*; retry in (\\d+) ms");
 
     @TempDir
     Path dir;
 
-    /** The production schedule, {@link #SPEED} times faster; nothing else changed that the test relies on. */
+    /** The production back-off, {@link #SPEED} times faster; timeouts short enough for a refused port. */
     private static DeliverySettings spedUpDefaults() {
         DeliverySettings d = DeliverySettings.defaults();
         return new DeliverySettings(Duration.ofSeconds(1), Duration.ofSeconds(5), d.initialBackoff().dividedBy(SPEED),
                 d.maxBackoff().dividedBy(SPEED), Duration.ofHours(1), Duration.ofMillis(20));
     }
 
+    /** The waits the channel chose after each failed attempt, in order, from its log lines. */
     private static List<Long> waits(LogCapture logs) {
         List<Long> out = new ArrayList<>();
         for (String line : logs.lines()) {
@@ -60,53 +67,49 @@ class ReceiverReturnTest {
             long downAt = System.nanoTime();
             h.script.open("idf", "target:ent-idf", Status.MAJOR_OUTAGE, Cause.SATURATION, "ent-idf");
             h.script.open("cned", "target:cned", Status.PARTIAL_OUTAGE, Cause.STORAGE, "cned");
+            h.script.open("edu", "target:educonnect", Status.DEGRADED_PERFORMANCE, Cause.NETWORK, "educonnect");
             h.advance(Duration.ofSeconds(31));
             h.script.status("idf", Status.PARTIAL_OUTAGE);
             h.script.resolve("cned");
+            h.script.resolve("edu");
             h.advance(Duration.ofSeconds(31));
             List<String> expected = h.outbox().stream().filter(e -> e.receiver().equals("crise"))
                     .map(OutboxEntry::id).toList();
-            assertThat(expected).hasSize(4);
+            assertThat(expected).as("the issue's six pending notifications").hasSize(6);
 
-            // Down long enough for the back-off to reach its cap and stay there for three attempts
-            // (failures 1-5 ramp up from 20 ms, the 6th and later are capped).
+            // Down long enough for the back-off to reach its cap and hold it for four attempts.
             await("the back-off reached its cap and held it").atMost(Duration.ofSeconds(60))
-                    .until(() -> waits(logs).size() >= 9);
-            System.out.println("DBG restart at " + java.time.LocalTime.now());
+                    .until(() -> waits(logs).size() >= RAMP + 4);
+            assertThat(h.crise.hits()).as("nothing reached the receiver while its port was closed").isEmpty();
             long returnedAt = h.crise.restart();
-            System.out.println("DBG restarted at " + java.time.LocalTime.now());
-            long outage = returnedAt - downAt;
+            long outageMs = Duration.ofNanos(returnedAt - downAt).toMillis();
 
             await("every pending notification delivered").atMost(Duration.ofSeconds(30))
-                    .until(() -> h.crise.accepted().size() == expected.size()
+                    .until(() -> h.crise.accepted().size() >= expected.size()
                             && h.service.outbox().pending().isEmpty());
             List<Long> waits = waits(logs);
 
-            // Each notification once, in order: the receiver only ever saw accepted requests (it was unreachable).
+            // All arrived, each once, in order (the receiver saw nothing else: it was unreachable before).
             assertThat(h.crise.hits()).extracting(hit -> hit.header("webhook-id")).containsExactlyElementsOf(expected);
 
-            // By the schedule: no wait longer than the promise...
-            assertThat(waits).as("every wait the channel chose").allSatisfy(w ->
-                    assertThat(Duration.ofMillis(w)).isLessThanOrEqualTo(PROMISE));
-            // ...and the first attempt after the last wait delivered (head of line, FIFO: only the first was tried
-            // while down), the others at once: the receiver's return costs at most one wait.
+            // By the schedule: no wait longer than the promise ...
+            assertThat(waits).as("every wait the channel chose").hasSizeGreaterThanOrEqualTo(RAMP + 4)
+                    .allSatisfy(w -> assertThat(Duration.ofMillis(w)).isLessThanOrEqualTo(PROMISE));
+            // ... every failure was the head's (FIFO: the others waited behind it) and the first attempt after the
+            // return delivered it; the five others went at their first attempt, with no wait between them.
             List<OutboxEntry> crise = h.outbox().stream().filter(e -> e.receiver().equals("crise")).toList();
-            assertThat(crise.get(0).attempts()).as("failed attempts, then the delivery")
-                    .isEqualTo(waits.size() + 1);
+            assertThat(crise).extracting(OutboxEntry::state).containsOnly(OutboxEntry.State.DELIVERED);
+            assertThat(crise.get(0).attempts()).as("failed attempts, then the delivery").isEqualTo(waits.size() + 1);
             assertThat(crise.subList(1, crise.size())).extracting(OutboxEntry::attempts).containsOnly(1);
 
             // Not hammered: once capped, at least half the cap between attempts (equal jitter) ...
-            assertThat(waits.subList(5, waits.size())).as("waits at the cap").allSatisfy(w ->
+            assertThat(waits.subList(RAMP, waits.size())).as("waits at the cap").allSatisfy(w ->
                     assertThat(Duration.ofMillis(w)).isGreaterThanOrEqualTo(PROMISE.dividedBy(2)));
-            // ... so the attempts during the outage are the ramp plus one per half cap at most (a loaded machine
-            // only stretches the waits).
-            long bound = 5 + Duration.ofNanos(outage).toMillis() / PROMISE.dividedBy(2).toMillis() + 1;
-            assertThat((long) waits.size()).as("attempts while down, outage of %d ms",
-                    Duration.ofNanos(outage).toMillis()).isLessThanOrEqualTo(bound);
-
-            long resumedMs = Duration.ofNanos(h.crise.accepted().get(0).receivedNanos() - returnedAt).toMillis();
-            System.out.printf("receiver back -> first delivery in %d ms (schedule bound %d ms, %d waits while down)%n",
-                    resumedMs, PROMISE.toMillis(), waits.size());
+            // ... so the attempts while down are the ramp plus at most one per half cap (a loaded machine only
+            // stretches the waits, which never end early).
+            long bound = RAMP + outageMs / PROMISE.dividedBy(2).toMillis() + 1;
+            assertThat((long) waits.size()).as("attempts while down, outage of %d ms", outageMs)
+                    .isLessThanOrEqualTo(bound);
         }
     }
 }
