@@ -37,6 +37,8 @@ class ReceiverReturnTest {
     static final Duration PROMISE = Duration.ofSeconds(30).dividedBy(SPEED);
     /** Failures before the doubled delay reaches the cap: 1, 2, 4, 8, 16 s, then 30 s (unscaled). */
     static final int RAMP = 5;
+    /** The key behind {@link Harness#WHSEC}. */
+    private static final String SIGNING_KEY = "vigie-test-signing-key-1";
     private static final Pattern RETRY = Pattern.compile(
             "receiver=crise notification=(\\S+) attempt failed: .*; retry in (\\d+) ms");
 
@@ -89,8 +91,14 @@ class ReceiverReturnTest {
                             && h.service.outbox().pending().isEmpty());
             List<Long> waits = waits(logs);
 
-            // All arrived, each once, in order (the receiver saw nothing else: it was unreachable before).
+            // All arrived, each once, in order (the receiver saw nothing else: it was unreachable before) ...
             assertThat(h.crise.hits()).extracting(hit -> hit.header("webhook-id")).containsExactlyElementsOf(expected);
+            // ... each signed as Standard Webhooks says, checked independently of the product's signer
+            for (var hit : h.crise.hits()) {
+                assertThat(ReceiversTest.verifies(hit.header("webhook-signature").split(" "), SIGNING_KEY,
+                        hit.header("webhook-id"), hit.header("webhook-timestamp"), hit.body()))
+                        .as("signature of %s", hit.header("webhook-id")).isTrue();
+            }
 
             // By the schedule: no wait longer than the promise ...
             assertThat(waits).as("every wait the channel chose").hasSizeGreaterThanOrEqualTo(RAMP + 4)
