@@ -41,7 +41,8 @@ public final class Receiver implements AutoCloseable {
     }
 
     private final Vertx vertx;
-    private final HttpServer server;
+    private final int port;
+    private volatile HttpServer server;
     private final List<Hit> hits = new CopyOnWriteArrayList<>();
     private final AtomicInteger count = new AtomicInteger();
     private volatile Function<Integer, Reply> replies;
@@ -49,8 +50,24 @@ public final class Receiver implements AutoCloseable {
     private Receiver(Vertx vertx, Function<Integer, Reply> replies) throws Exception {
         this.vertx = vertx;
         this.replies = replies;
-        this.server = vertx.createHttpServer().requestHandler(this::handle)
-                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        this.server = listen(0);
+        this.port = server.actualPort();
+    }
+
+    private HttpServer listen(int on) throws Exception {
+        return vertx.createHttpServer().requestHandler(this::handle)
+                .listen(on, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** The receiver goes down: its port is closed, so a connection is refused (an outage, not an error answer). */
+    public void stop() throws Exception {
+        server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** The receiver comes back on the same port; returns {@link System#nanoTime()} once it accepts connections. */
+    public long restart() throws Exception {
+        server = listen(port);
+        return System.nanoTime();
     }
 
     public static Receiver start(Vertx vertx, Function<Integer, Reply> replies) throws Exception {
@@ -83,7 +100,7 @@ public final class Receiver implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + server.actualPort() + path;
+        return "http://127.0.0.1:" + port + path;
     }
 
     public List<Hit> hits() {

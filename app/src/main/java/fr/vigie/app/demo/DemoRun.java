@@ -66,7 +66,7 @@ public record DemoRun(VigieConfig config, DemoAccount account, Scenario scenario
                         start, Instant.now())).score(ScoringInputs.readTruth(groundTruth), recorder.points());
                 out.println();
                 out.println("Ce que Vigie a détecté, comparé à ce qui a été injecté (" + groundTruth + ") :");
-                out.println(fr.vigie.scoring.DemoScoreTable.render(report));
+                out.println(fr.vigie.scoring.DemoScoreTable.render(report, recorder.incidents()));
                 if (inbox != null) {
                     out.printf("Alertes reçues par la cellule de crise (webhook de démo) : %d%n", inbox.received());
                 }
