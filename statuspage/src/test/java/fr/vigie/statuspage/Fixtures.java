@@ -66,6 +66,13 @@ final class Fixtures {
         return config(targets());
     }
 
+    /** The sections of {@code config} the site is made from, as the application hands them out. */
+    static SiteSections sections(VigieConfig config) {
+        return new SiteSections(config.site(), config.targets(), config.maintenance(), config.subscriptions(),
+                config.vantage(), config.probing(), config.classifier(), config.schedules(), config.calendars(),
+                config.journeys());
+    }
+
     static VigieConfig config(List<Target> targets) {
         Site site = new Site("Vigie", "https://etat.vigie.test", Path.of("site"), List.of("fr", "en"), PARIS,
                 "127.0.0.1:0", "https://vigie.test/contact");

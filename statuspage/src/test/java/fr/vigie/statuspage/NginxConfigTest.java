@@ -59,7 +59,7 @@ class NginxConfigTest {
         Assumptions.assumeTrue(Files.isExecutable(NGINX),
                 "nginx is not installed (Debian: apt-get install nginx); the shipped nginx configuration is not tested");
         Path site = dir.resolve("site");
-        new SiteGenerator(Fixtures.config()).generate(Fixtures.crisis(), site);
+        new SiteGenerator(Fixtures.sections(Fixtures.config())).generate(Fixtures.crisis(), site);
         Files.writeString(dir.resolve("secret.txt"), SECRET);
         vertx = Vertx.vertx();
         vigie = StatusSiteServer.start(vertx, site, "127.0.0.1", 0).toCompletionStage().toCompletableFuture()

@@ -76,7 +76,7 @@ class StepOpenDataTest {
         store.appendResults(results);
         store.flush();
         StatusSnapshot snapshot = new Aggregator(CONFIG, store).snapshots().snapshot(NOW);
-        site = new SiteGenerator(CONFIG).render(snapshot);
+        site = new SiteGenerator(Fixtures.sections(CONFIG)).render(snapshot);
     }
 
     @AfterAll
