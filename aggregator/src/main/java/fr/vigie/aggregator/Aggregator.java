@@ -6,7 +6,6 @@ import fr.vigie.aggregator.incident.IncidentManager;
 import fr.vigie.aggregator.store.Store;
 import fr.vigie.config.Target;
 import fr.vigie.config.TargetKind;
-import fr.vigie.config.VigieConfig;
 import fr.vigie.probes.StepResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +29,7 @@ public final class Aggregator {
     static final Instant END_OF_TIME = Instant.parse("2262-01-01T00:00:00Z");
     private static final Logger LOG = LoggerFactory.getLogger(Aggregator.class);
 
-    private final VigieConfig config;
+    private final AggregatorSections config;
     private final Store store;
     private final Classifier classifier;
     private final IncidentManager incidents;
@@ -42,10 +41,10 @@ public final class Aggregator {
     private final Map<String, Instant> lastProbe = new HashMap<>();
 
     /** Rebuilds the incident log and each target's last verdict from the store. */
-    public Aggregator(VigieConfig config, Store store) {
+    public Aggregator(AggregatorSections config, Store store) {
         this.config = config;
         this.store = store;
-        this.classifier = new Classifier(config);
+        this.classifier = new Classifier(config.classifierConfig());
         this.incidents = new IncidentManager(config, store);
         for (Target t : config.targets()) {
             List<Verdict> past = store.verdicts(t.id(), Instant.EPOCH, END_OF_TIME);

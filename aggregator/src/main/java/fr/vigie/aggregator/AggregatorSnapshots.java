@@ -2,7 +2,6 @@ package fr.vigie.aggregator;
 
 import fr.vigie.aggregator.store.Store;
 import fr.vigie.config.Target;
-import fr.vigie.config.VigieConfig;
 import fr.vigie.probes.StepResult;
 
 import java.time.Duration;
@@ -27,14 +26,14 @@ final class AggregatorSnapshots implements SnapshotSource {
     /** Results may arrive this late; buckets older than that are final and cached. */
     private static final Duration SETTLED = Duration.ofMinutes(10);
 
-    private final VigieConfig config;
+    private final AggregatorSections config;
     private final Store store;
     private final Aggregator aggregator;
     private final ZoneId zone;
     private final Map<String, LatencyPoint> settled = new ConcurrentHashMap<>();
     private final StepDays stepDays;
 
-    AggregatorSnapshots(VigieConfig config, Store store, Aggregator aggregator) {
+    AggregatorSnapshots(AggregatorSections config, Store store, Aggregator aggregator) {
         this.config = config;
         this.store = store;
         this.aggregator = aggregator;
@@ -69,7 +68,7 @@ final class AggregatorSnapshots implements SnapshotSource {
     }
 
     /** The history's days, but none the store no longer holds raw results of (storage.retention, and the day begun). */
-    private static int stepDays(VigieConfig config) {
+    private static int stepDays(AggregatorSections config) {
         Duration kept = config.storage() == null ? null : config.storage().retention();
         return kept == null ? HISTORY_DAYS : (int) Math.min(HISTORY_DAYS, kept.toDays() + 2);
     }

@@ -26,6 +26,7 @@ class AggregatorTest {
     static final Instant START = Instant.parse("2021-03-16T09:00:00Z");
     private final List<String> targets = List.of("ent-a", "ent-b", "ent-c", "ent-d");
     private final VigieConfig config = TestConfigs.config("ent-a@hostX", "ent-b@hostX", "ent-c@hostX", "ent-d@hostY");
+    private final AggregatorSections sections = TestConfigs.sections(config);
     private final TraceScenario scenario = new TraceScenario(targets, START, Duration.ofSeconds(30));
 
     @TempDir
@@ -65,11 +66,11 @@ class AggregatorTest {
     @Test
     void liveOverSqliteGivesTheSameVerdictsAsReplay() throws Exception {
         List<StepResult> trace = trace();
-        ReplayClassifier.Summary replayed = ReplayClassifier.replay(config, trace.iterator(), new StringWriter());
+        ReplayClassifier.Summary replayed = ReplayClassifier.replay(sections, trace.iterator(), new StringWriter());
 
         Recorder live = new Recorder();
         try (Store store = new SqliteStore(dir.resolve("live.db"))) {
-            Aggregator aggregator = new Aggregator(config, store);
+            Aggregator aggregator = new Aggregator(sections, store);
             aggregator.addListener(live);
             trace.forEach(aggregator::accept);
             aggregator.closeOpenRounds();
@@ -84,7 +85,7 @@ class AggregatorTest {
     void listenersHearEveryEventAfterItIsStoredAndInSequence() {
         Recorder recorder = new Recorder();
         try (Store store = new SqliteStore(dir.resolve("order.db"))) {
-            Aggregator aggregator = new Aggregator(config, store);
+            Aggregator aggregator = new Aggregator(sections, store);
             aggregator.addListener(new AggregatorListener() {
                 @Override
                 public void onIncidentEvent(IncidentEvent event, Incident state) {
@@ -108,15 +109,15 @@ class AggregatorTest {
         List<Incident> before;
         Map<String, Verdict> currentBefore;
         try (Store store = new SqliteStore(file)) {
-            Aggregator aggregator = new Aggregator(config, store);
+            Aggregator aggregator = new Aggregator(sections, store);
             trace.subList(0, trace.size() - 40).forEach(aggregator::accept);
             before = aggregator.incidents();
             currentBefore = aggregator.current();
         }
         assertThat(before).anySatisfy(i -> assertThat(i.open()).isTrue());
         try (Store store = new SqliteStore(file)) {
-            assertThat(new IncidentManager(config, store).incidents()).isEqualTo(before);
-            Aggregator again = new Aggregator(config, store);
+            assertThat(new IncidentManager(sections, store).incidents()).isEqualTo(before);
+            Aggregator again = new Aggregator(sections, store);
             assertThat(again.incidents()).isEqualTo(before);
             Recorder recorder = new Recorder();
             again.addListener(recorder);
@@ -133,7 +134,7 @@ class AggregatorTest {
         Path file = dir.resolve("human.db");
         String id;
         try (Store store = new SqliteStore(file)) {
-            Aggregator aggregator = new Aggregator(config, store);
+            Aggregator aggregator = new Aggregator(sections, store);
             Recorder recorder = new Recorder();
             trace().forEach(aggregator::accept);
             aggregator.addListener(recorder);
@@ -144,7 +145,7 @@ class AggregatorTest {
             assertThat(recorder.calls).containsExactly(e);
         }
         try (Store store = new SqliteStore(file)) {
-            Incident i = new Aggregator(config, store).incidents().stream().filter(x -> x.id().equals(id))
+            Incident i = new Aggregator(sections, store).incidents().stream().filter(x -> x.id().equals(id))
                     .findFirst().orElseThrow();
             assertThat(i.status()).isEqualTo(Status.MAJOR_OUTAGE);
             assertThat(i.updates()).last().satisfies(u -> {
@@ -157,7 +158,7 @@ class AggregatorTest {
     @Test
     void snapshotHasCurrentVerdictsHistoryAndLatency() {
         try (Store store = new SqliteStore(dir.resolve("snap.db"))) {
-            Aggregator aggregator = new Aggregator(config, store);
+            Aggregator aggregator = new Aggregator(sections, store);
             trace().forEach(aggregator::accept);
             Instant now = START.plus(Duration.ofMinutes(30));
             StatusSnapshot s = aggregator.snapshots().snapshot(now);

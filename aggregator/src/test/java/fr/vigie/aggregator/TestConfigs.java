@@ -54,6 +54,12 @@ public final class TestConfigs {
     }
 
     /** The same configuration with other classifier settings. */
+    /** The sections of {@code c} the aggregator is made from, as the application hands them out. */
+    public static AggregatorSections sections(VigieConfig c) {
+        return new AggregatorSections(c.site(), c.storage(), c.targets(), c.hostingGroups(), c.classifier(),
+                c.probing(), c.calendars(), c.schoolCalendar(), c.maintenance());
+    }
+
     public static VigieConfig withClassifier(VigieConfig c, ClassifierConfig classifier) {
         return new VigieConfig(c.site(), c.storage(), c.vantage(), c.probing(), c.schedules(), c.calendars(),
                 c.maintenance(), c.journeys(), c.targets(), classifier, c.alerts());

@@ -16,7 +16,6 @@ import fr.vigie.alerts.routing.TargetDirectory;
 import fr.vigie.alerts.silence.MaintenanceCalendar;
 import fr.vigie.alerts.silence.SilenceRegistry;
 import fr.vigie.config.AlertsConfig;
-import fr.vigie.config.VigieConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,9 +70,9 @@ public final class AlertDispatcher implements AggregatorListener, InternalAlarm,
     /**
      * @param wake called with a receiver name after notifications were written for it
      */
-    public AlertDispatcher(VigieConfig config, Outbox outbox, SilenceRegistry silences, Clock clock,
+    public AlertDispatcher(AlertSections config, Outbox outbox, SilenceRegistry silences, Clock clock,
                            Consumer<String> wake) {
-        AlertsConfig alerts = config.alerts() == null ? AlertsConfig.none() : config.alerts();
+        AlertsConfig alerts = config.alertsOrNone();
         this.clock = clock;
         this.groupWait = alerts.groupWait() == null ? Duration.ofSeconds(30) : alerts.groupWait();
         this.repeatInterval = alerts.repeatInterval() == null ? Duration.ofHours(4) : alerts.repeatInterval();

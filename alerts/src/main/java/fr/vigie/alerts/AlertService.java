@@ -8,12 +8,9 @@ import fr.vigie.alerts.delivery.DeliverySettings;
 import fr.vigie.alerts.outbox.Outbox;
 import fr.vigie.alerts.silence.SilenceRegistry;
 import fr.vigie.alerts.silence.SilenceStore;
-import fr.vigie.config.AlertsConfig;
-import fr.vigie.config.VigieConfig;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 
 /**
  * The alerts module assembled: outbox and silences (one SQLite file), dispatcher and delivery. The app registers
@@ -26,18 +23,16 @@ public final class AlertService implements AutoCloseable {
     private final AlertDispatcher dispatcher;
     private final Delivery delivery;
 
-    private AlertService(VigieConfig config, Path outboxFile, Clock clock, DeliverySettings settings,
+    private AlertService(AlertSections config, Path outboxFile, Clock clock, DeliverySettings settings,
                          DeliveryClaims claims) {
-        AlertsConfig alerts = config.alerts() == null ? AlertsConfig.none() : config.alerts();
-        ZoneId zone = config.site() == null || config.site().timeZone() == null
-                ? ZoneId.of("Europe/Paris") : config.site().timeZone();
         this.outbox = Outbox.open(outboxFile);
         this.silenceStore = SilenceStore.open(outboxFile);
         this.silences = new SilenceRegistry(clock, silenceStore);
         Delivery[] late = new Delivery[1]; // the dispatcher and delivery call each other
         this.dispatcher = new AlertDispatcher(config, outbox, silences, clock, r -> late[0].wake(r));
         try {
-            this.delivery = new Delivery(alerts, outbox, new FrenchText(zone), settings, clock, dispatcher, claims);
+            this.delivery = new Delivery(config.alertsOrNone(), outbox, new FrenchText(config.zone()), settings, clock,
+                    dispatcher, claims);
         } catch (RuntimeException badReceiver) {
             dispatcher.close();
             silenceStore.close();
@@ -48,16 +43,16 @@ public final class AlertService implements AutoCloseable {
     }
 
     /** Starts with production delivery settings and sends whatever the outbox still holds. */
-    public static AlertService start(VigieConfig config, Path outboxFile, Clock clock) {
+    public static AlertService start(AlertSections config, Path outboxFile, Clock clock) {
         return start(config, outboxFile, clock, DeliverySettings.defaults());
     }
 
-    public static AlertService start(VigieConfig config, Path outboxFile, Clock clock, DeliverySettings settings) {
+    public static AlertService start(AlertSections config, Path outboxFile, Clock clock, DeliverySettings settings) {
         return start(config, outboxFile, clock, settings, DeliveryClaims.ALONE);
     }
 
     /** As above, delivering only while {@code claims} allow it (a controller of a cluster: docs/cluster.md). */
-    public static AlertService start(VigieConfig config, Path outboxFile, Clock clock, DeliverySettings settings,
+    public static AlertService start(AlertSections config, Path outboxFile, Clock clock, DeliverySettings settings,
                                      DeliveryClaims claims) {
         AlertService s = new AlertService(config, outboxFile, clock, settings, claims);
         s.delivery.resumePending();

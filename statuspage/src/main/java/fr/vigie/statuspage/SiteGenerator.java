@@ -1,7 +1,6 @@
 package fr.vigie.statuspage;
 
 import fr.vigie.aggregator.StatusSnapshot;
-import fr.vigie.config.VigieConfig;
 import fr.vigie.statuspage.html.HtmlSite;
 import fr.vigie.statuspage.html.Templates;
 import fr.vigie.statuspage.model.PublicState;
@@ -31,25 +30,25 @@ import java.util.Set;
 public final class SiteGenerator {
     private static final Logger LOG = LoggerFactory.getLogger(SiteGenerator.class);
 
-    private final VigieConfig config;
+    private final SiteSections config;
     private final Templates templates = new Templates();
     private final AtomicSiteWriter writer = new AtomicSiteWriter();
 
     private final IncidentReports reports;
     private java.util.function.Supplier<List<fr.vigie.aggregator.forecast.HeadroomForecast>> forecasts;
 
-    public SiteGenerator(VigieConfig config) {
+    public SiteGenerator(SiteSections config) {
         this(config, ReportSource.NONE);
     }
 
     /** @param reports the measurements behind incident reports (a store); {@link ReportSource#NONE}: no reports */
-    public SiteGenerator(VigieConfig config, ReportSource reports) {
+    public SiteGenerator(SiteSections config, ReportSource reports) {
         this.config = config;
         this.reports = new IncidentReports(reports, templates);
     }
 
     /** A generator whose resolved incidents get a report read from {@code store} (blocking reads, on the caller). */
-    public static SiteGenerator withReports(VigieConfig config, Store store) {
+    public static SiteGenerator withReports(SiteSections config, Store store) {
         return new SiteGenerator(config, new StoreReportSource(store));
     }
 

@@ -2,7 +2,6 @@ package fr.vigie.statuspage;
 
 import fr.vigie.aggregator.StatusSnapshot;
 import fr.vigie.aggregator.store.Store;
-import fr.vigie.config.VigieConfig;
 
 import java.nio.file.Path;
 
@@ -12,7 +11,7 @@ public final class SiteRenderer {
     }
 
     /** Generates the site for {@code snapshot} at {@code out} (a link switched atomically to the new files). */
-    public static Path render(VigieConfig config, StatusSnapshot snapshot, Path out) {
+    public static Path render(SiteSections config, StatusSnapshot snapshot, Path out) {
         return new SiteGenerator(config).generate(snapshot, out);
     }
 
@@ -21,7 +20,7 @@ public final class SiteRenderer {
      * language, with the stylesheet and icon the page links to; paths as on the site. Empty when the incident has
      * no report (unknown, still open, or Vigie's own vantage incident).
      */
-    public static java.util.SortedMap<String, byte[]> report(VigieConfig config, StatusSnapshot snapshot, Store store,
+    public static java.util.SortedMap<String, byte[]> report(SiteSections config, StatusSnapshot snapshot, Store store,
                                                              String incidentId) {
         fr.vigie.statuspage.report.StoreReportSource all = new fr.vigie.statuspage.report.StoreReportSource(store);
         fr.vigie.statuspage.output.SiteFiles files = new SiteGenerator(config,
@@ -41,7 +40,7 @@ public final class SiteRenderer {
     }
 
     /** The same, with a report for every resolved incident, read from {@code store}. */
-    public static Path render(VigieConfig config, StatusSnapshot snapshot, Path out, Store store) {
+    public static Path render(SiteSections config, StatusSnapshot snapshot, Path out, Store store) {
         return SiteGenerator.withReports(config, store).generate(snapshot, out);
     }
 }

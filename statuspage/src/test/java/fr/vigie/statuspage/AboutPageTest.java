@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The "À propos / Comment Vigie mesure" page: what is probed, how, and how to reach the people probing. */
 class AboutPageTest {
-    private static final SiteFiles CRISIS = new SiteGenerator(Fixtures.config()).render(Fixtures.crisis());
+    private static final SiteFiles CRISIS = new SiteGenerator(Fixtures.sections(Fixtures.config())).render(Fixtures.crisis());
 
     private static String text(SiteFiles files, String path) {
         byte[] bytes = files.get(path);
@@ -158,7 +158,7 @@ class AboutPageTest {
                 "https://etat.vigie.test/en/a-propos/", "https://etat.vigie.test")) {
             VigieConfig config = config(site("Vigie", "https://etat.vigie.test", own), base.probing(), base.vantage(),
                     base.schedules(), base.calendars(), base.journeys(), base.targets());
-            SiteFiles files = new SiteGenerator(config).render(Fixtures.calm());
+            SiteFiles files = new SiteGenerator(Fixtures.sections(config)).render(Fixtures.calm());
             Document fr = html(files, "a-propos/index.html");
             Element contact = fr.selectFirst("section[aria-labelledby=h-contact]");
             assertThat(contact.select("a")).as(own).isEmpty();
@@ -177,7 +177,7 @@ class AboutPageTest {
         VigieConfig base = Fixtures.config();
         VigieConfig config = config(site("Vigie", "https://etat.vigie.test", "javascript:alert(1)"), base.probing(),
                 base.vantage(), base.schedules(), base.calendars(), base.journeys(), base.targets());
-        SiteFiles files = new SiteGenerator(config).render(Fixtures.calm());
+        SiteFiles files = new SiteGenerator(Fixtures.sections(config)).render(Fixtures.calm());
         assertThat(text(files, "a-propos/index.html")).doesNotContain("href=\"javascript:");
         assertThat(text(files, "accessibilite/index.html")).doesNotContain("href=\"javascript:");
     }
@@ -195,7 +195,7 @@ class AboutPageTest {
                 probing, new Vantage("<v>", "Paris <b>1</b>"),
                 Map.of("rush", new ScheduleConfig("rush", null, Duration.ofSeconds(45), null, false)), Map.of(),
                 Map.of("<b>parcours</b>", journey), List.of(target));
-        SiteFiles files = new SiteGenerator(config).render(Fixtures.calm());
+        SiteFiles files = new SiteGenerator(Fixtures.sections(config)).render(Fixtures.calm());
         String raw = text(files, "a-propos/index.html");
         assertThat(raw).doesNotContain("<script>", "<b>", "<i>", "<em>", "<v>")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", "&lt;b&gt;parcours&lt;/b&gt;");
@@ -230,7 +230,7 @@ class AboutPageTest {
         VigieConfig config = config(base.site(), base.probing(), base.vantage(),
                 Map.of("default", new ScheduleConfig("default", null, Duration.ofMinutes(1), null, false)),
                 Map.of(), Map.of("ent-write", write), List.of(logged, anonymous));
-        SiteFiles files = new SiteGenerator(config).render(Fixtures.calm());
+        SiteFiles files = new SiteGenerator(Fixtures.sections(config)).render(Fixtures.calm());
         Document fr = html(files, "a-propos/index.html");
         assertThat(fr.select("[data-target=ent-a] dd").get(2).text()).isEqualTo(
                 "ent-write — 5 étapes, avec connexion d'un compte de test, dont 1 qui écrit avec ce compte de test");
@@ -304,7 +304,7 @@ class AboutPageTest {
             Path file = Path.of("..", "config", name);
             VigieConfig config = new ConfigLoader(Map.of()).load(file);
             assertThat(config.site().contactUrl()).as(name).isEqualTo(config.site().baseUrl() + "/a-propos/");
-            SiteFiles files = new SiteGenerator(config).render(Fixtures.calm());
+            SiteFiles files = new SiteGenerator(Fixtures.sections(config)).render(Fixtures.calm());
             Document fr = html(files, "a-propos/index.html");
             Files.createDirectories(Path.of("target"));
             Files.write(Path.of("target", "about-" + name.replace(".yaml", "") + ".html"), files.get("a-propos/index.html"));
@@ -318,7 +318,7 @@ class AboutPageTest {
             // the contact is the page itself: no self link, the publisher instead
             assertThat(fr.select("section[aria-labelledby=h-contact] a")).as(name).isEmpty();
         }
-        Document france = html(new SiteGenerator(new ConfigLoader(Map.of()).load(Path.of("..", "config", "france.yaml")))
+        Document france = html(new SiteGenerator(Fixtures.sections(new ConfigLoader(Map.of()).load(Path.of("..", "config", "france.yaml"))))
                 .render(Fixtures.calm()), "a-propos/index.html");
         assertThat(france.selectFirst("[data-target=ent-idf]").select("dd").eachText()).contains(
                 "toutes les 30 s de 7h30 à 10h du lundi au vendredi, toutes les 2 min le reste du temps");
@@ -326,7 +326,7 @@ class AboutPageTest {
 
     @Test
     void theSiteMapStaysDeterministic() {
-        Map<String, byte[]> again = new LinkedHashMap<>(new SiteGenerator(Fixtures.config()).render(Fixtures.crisis()).all());
+        Map<String, byte[]> again = new LinkedHashMap<>(new SiteGenerator(Fixtures.sections(Fixtures.config())).render(Fixtures.crisis()).all());
         assertThat(again.get("a-propos/index.html")).isEqualTo(CRISIS.get("a-propos/index.html"));
         assertThat(again.get("en/a-propos/index.html")).isEqualTo(CRISIS.get("en/a-propos/index.html"));
     }

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BadgeTest {
     @Test
     void eachServiceHasABadgeSayingItsStatusInWords() {
-        SiteFiles files = new SiteGenerator(Fixtures.config()).render(Fixtures.crisis());
+        SiteFiles files = new SiteGenerator(Fixtures.sections(Fixtures.config())).render(Fixtures.crisis());
         Document idf = Jsoup.parse(new String(files.get("services/ent-idf/badge.svg"), StandardCharsets.UTF_8), "",
                 Parser.xmlParser());
         assertThat(idf.selectFirst("svg").attr("role")).isEqualTo("img");

@@ -47,7 +47,7 @@ class BrowserTest {
     static void start() throws Exception {
         vertx = Vertx.vertx();
         Path site = dir.resolve("site");
-        new SiteGenerator(Fixtures.config()).generate(Fixtures.crisis(), site);
+        new SiteGenerator(Fixtures.sections(Fixtures.config())).generate(Fixtures.crisis(), site);
         server = StatusSiteServer.start(vertx, site, "127.0.0.1", 0).toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
         service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))

@@ -37,7 +37,7 @@ class CapFeedTest {
     private static final String OPEN = "2021-04-06-ovh-gra-saturation-1";
     private static final String PAST = "2021-03-15-mbn-storage-1";
     private static Schema schema;
-    private final SiteFiles files = new SiteGenerator(Fixtures.config()).render(Fixtures.crisis());
+    private final SiteFiles files = new SiteGenerator(Fixtures.sections(Fixtures.config())).render(Fixtures.crisis());
 
     @BeforeAll
     static void loadSchema() throws Exception {
@@ -159,7 +159,7 @@ class CapFeedTest {
         Incident later = Incident.fold(saturation.scope(), events);
         List<Incident> incidents = before.incidents().stream().map(i -> i.id().equals(OPEN) ? later : i).toList();
         StatusSnapshot after = Fixtures.snapshot(before.current(), incidents, false, Fixtures.targets());
-        SiteFiles next = new SiteGenerator(Fixtures.config()).render(after);
+        SiteFiles next = new SiteGenerator(Fixtures.sections(Fixtures.config())).render(after);
         for (long seq : new long[] {10, 11, 12}) {
             String path = "cap/incidents/" + OPEN + "/" + seq + ".xml";
             assertThat(next.get(path)).as(path).isEqualTo(files.get(path));

@@ -22,7 +22,7 @@ class ContactTest {
         VigieConfig config = new VigieConfig(site, base.storage(), base.vantage(), base.probing(), base.schedules(),
                 base.calendars(), base.maintenance(), base.journeys(), base.targets(), base.classifier(),
                 base.alerts());
-        return new SiteGenerator(config).render(Fixtures.calm());
+        return new SiteGenerator(Fixtures.sections(config)).render(Fixtures.calm());
     }
 
     private static Document page(SiteFiles files, String path) {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Per-region and per-service feeds are advertised in the pages' heads, and every advertised feed exists. */
 class FeedLinksTest {
-    private final SiteFiles files = new SiteGenerator(Fixtures.config()).render(Fixtures.crisis());
+    private final SiteFiles files = new SiteGenerator(Fixtures.sections(Fixtures.config())).render(Fixtures.crisis());
 
     private Document page(String path) {
         return Jsoup.parse(new String(files.get(path), StandardCharsets.UTF_8), "https://etat.vigie.test/" + path);

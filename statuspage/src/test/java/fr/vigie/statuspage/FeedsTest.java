@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FeedsTest {
     private static final String OPEN = "2021-04-06-ovh-gra-saturation-1";
     private static final String PAST = "2021-03-15-mbn-storage-1";
-    private static final SiteFiles FILES = new SiteGenerator(Fixtures.config()).render(Fixtures.crisis());
+    private static final SiteFiles FILES = new SiteGenerator(Fixtures.sections(Fixtures.config())).render(Fixtures.crisis());
 
     private SyndFeed parse(String path) throws Exception {
         return new SyndFeedInput().build(new InputSource(new ByteArrayInputStream(FILES.get(path))));
@@ -96,7 +96,7 @@ class FeedsTest {
         StatusSnapshot minuteLater = new StatusSnapshot(crisis.at().plusSeconds(60), crisis.lastRound().plusSeconds(60),
                 crisis.vantages(), crisis.vantageImpaired(), crisis.current(), crisis.incidents(), crisis.history(),
                 crisis.latency24h(), crisis.latency7d());
-        SiteFiles later = new SiteGenerator(Fixtures.config()).render(minuteLater);
+        SiteFiles later = new SiteGenerator(Fixtures.sections(Fixtures.config())).render(minuteLater);
         List<String> feeds = FILES.all().keySet().stream().filter(p -> p.endsWith(".atom") || p.endsWith(".rss"))
                 .toList();
         assertThat(feeds).contains("history.rss", "en/history.atom", "services/educonnect/history.atom");

@@ -66,6 +66,20 @@ final class Fixtures {
         return config(targets());
     }
 
+    /** The sections of {@code config} the site is made from, as the application hands them out. */
+    static SiteSections sections(VigieConfig config) {
+        return new SiteSections(config.site(), config.targets(), config.maintenance(), config.subscriptions(),
+                config.vantage(), config.probing(), config.classifier(), config.schedules(), config.calendars(),
+                config.journeys());
+    }
+
+    /** The sections of {@code config} the aggregator is made from, as the application hands them out. */
+    static fr.vigie.aggregator.AggregatorSections aggregatorSections(VigieConfig config) {
+        return new fr.vigie.aggregator.AggregatorSections(config.site(), config.storage(), config.targets(),
+                config.hostingGroups(), config.classifier(), config.probing(), config.calendars(),
+                config.schoolCalendar(), config.maintenance());
+    }
+
     static VigieConfig config(List<Target> targets) {
         Site site = new Site("Vigie", "https://etat.vigie.test", Path.of("site"), List.of("fr", "en"), PARIS,
                 "127.0.0.1:0", "https://vigie.test/contact");

@@ -33,7 +33,7 @@ class ForecastPageTest {
     void highestRisksFirstWithEvidenceAndThePlainStatementThatItIsAForecast() {
         List<HeadroomForecast> forecasts = List.of(forecast("ent77", Risk.LOW, 0.05),
                 forecast("ent-idf", Risk.HIGH, 0.72), forecast("control-1", Risk.HIGH, 0.9));
-        SiteFiles files = new SiteGenerator(Fixtures.config()).withForecasts(() -> forecasts).render(Fixtures.calm());
+        SiteFiles files = new SiteGenerator(Fixtures.sections(Fixtures.config())).withForecasts(() -> forecasts).render(Fixtures.calm());
         Document doc = page(files, "prevision/index.html");
         assertThat(doc.select(".forecast-disclaimer").text()).contains("Ceci est une prévision, pas une mesure");
         assertThat(doc.select("li.forecast")).extracting(e -> e.attr("data-target"))
@@ -53,11 +53,11 @@ class ForecastPageTest {
     void withoutHistoryTheHomePageSaysNothingAndTheForecastPageSaysWhy() {
         List<HeadroomForecast> unknown = List.of(new HeadroomForecast("ent77", MONDAY, LocalTime.of(8, 0),
                 Risk.UNKNOWN, null, 1.0, List.of(), null));
-        SiteFiles files = new SiteGenerator(Fixtures.config()).withForecasts(() -> unknown).render(Fixtures.calm());
+        SiteFiles files = new SiteGenerator(Fixtures.sections(Fixtures.config())).withForecasts(() -> unknown).render(Fixtures.calm());
         assertThat(page(files, "index.html").select(".forecast-note")).isEmpty();
         assertThat(page(files, "prevision/index.html").select("li.forecast").text())
                 .contains("historique insuffisant", "Prévision impossible");
-        SiteFiles without = new SiteGenerator(Fixtures.config()).render(Fixtures.calm());
+        SiteFiles without = new SiteGenerator(Fixtures.sections(Fixtures.config())).render(Fixtures.calm());
         assertThat(without.get("prevision/index.html")).isNull();
     }
 }

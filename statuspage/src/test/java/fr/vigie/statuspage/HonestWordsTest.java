@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HonestWordsTest {
     private static final String ID = "2021-04-06-hosting-ovh-gra-1";
     private static final Instant OPENED = Instant.parse("2021-04-06T06:02:00Z");
-    private final SiteGenerator generator = new SiteGenerator(Fixtures.config());
+    private final SiteGenerator generator = new SiteGenerator(Fixtures.sections(Fixtures.config()));
     private final ObjectMapper mapper = new ObjectMapper();
 
     private static String text(SiteFiles files, String path) {

@@ -70,7 +70,7 @@ class IncidentReportTest {
 
     private static SiteFiles render(VigieConfig config, MemoryStore store) {
         StatusSnapshot crisis = Fixtures.crisis();
-        return new SiteGenerator(config, new StoreReportSource(store)).render(crisis);
+        return new SiteGenerator(Fixtures.sections(config), new StoreReportSource(store)).render(crisis);
     }
 
     private static String text(SiteFiles files, String path) {
@@ -216,7 +216,7 @@ class IncidentReportTest {
                 Set.of(Cause.ATTACK, Cause.SATURATION), 0.4, List.of(Fixtures.SLOW), id));
         StatusSnapshot base = Fixtures.crisis();
         StatusSnapshot snapshot = Fixtures.snapshot(base.current(), List.of(unknown), false, Fixtures.targets());
-        SiteFiles files = new SiteGenerator(Fixtures.config(), new StoreReportSource(store)).render(snapshot);
+        SiteFiles files = new SiteGenerator(Fixtures.sections(Fixtures.config()), new StoreReportSource(store)).render(snapshot);
         Document page = Jsoup.parse(text(files, "incidents/" + id + "/report/index.html"));
         assertThat(page.select("ul.supported li").eachText()).contains(
                 "La cause n'a pas été établie : aucune hypothèse n'a atteint le seuil de confiance nécessaire pour "
@@ -239,7 +239,7 @@ class IncidentReportTest {
     void aSettledReportIsReadFromTheStoreOnceAcrossRegenerations() {
         StoreReportSource store = new StoreReportSource(store("post-message"));
         java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
-        SiteGenerator generator = new SiteGenerator(Fixtures.config(), incident -> {
+        SiteGenerator generator = new SiteGenerator(Fixtures.sections(Fixtures.config()), incident -> {
             loads.incrementAndGet();
             return store.load(incident);
         });
@@ -253,7 +253,7 @@ class IncidentReportTest {
     void justAfterResolutionAReportIsReadAgainAtMostOncePerMinute() {
         StoreReportSource store = new StoreReportSource(store("post-message"));
         java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
-        SiteGenerator generator = new SiteGenerator(Fixtures.config(), incident -> {
+        SiteGenerator generator = new SiteGenerator(Fixtures.sections(Fixtures.config()), incident -> {
             loads.incrementAndGet();
             return store.load(incident);
         });
@@ -275,7 +275,7 @@ class IncidentReportTest {
 
     @Test
     void aReportThatCannotBeMadeCostsNothingElse() {
-        SiteFiles files = new SiteGenerator(Fixtures.config(), incident -> {
+        SiteFiles files = new SiteGenerator(Fixtures.sections(Fixtures.config()), incident -> {
             throw new IllegalStateException("store unreachable");
         }).render(Fixtures.crisis());
         assertThat(files.all().keySet()).noneMatch(p -> p.contains("report"));
@@ -285,7 +285,7 @@ class IncidentReportTest {
 
     @Test
     void withoutAStoreThereIsNoReportAndNoLink() {
-        SiteFiles files = new SiteGenerator(Fixtures.config()).render(Fixtures.crisis());
+        SiteFiles files = new SiteGenerator(Fixtures.sections(Fixtures.config())).render(Fixtures.crisis());
         assertThat(files.all().keySet()).noneMatch(p -> p.contains("report"));
         assertThat(text(files, "incidents/" + ID + "/index.html")).doesNotContain("report-link");
         Incident open = Fixtures.crisis().incidents().get(0);

@@ -41,7 +41,7 @@ class MaintenanceCalendarTest {
     }
 
     private static byte[] ics(StatusSnapshot snapshot) {
-        SiteFiles site = new SiteGenerator(CONFIG).render(snapshot);
+        SiteFiles site = new SiteGenerator(Fixtures.sections(CONFIG)).render(snapshot);
         byte[] body = site.get("donnees/maintenances.ics");
         assertThat(body).isNotNull();
         return body;
@@ -108,7 +108,7 @@ class MaintenanceCalendarTest {
 
     @Test
     void theHomePagesMaintenanceNoticeAndTheAboutPageLinkTheCalendar() {
-        SiteFiles site = new SiteGenerator(CONFIG).render(Fixtures.crisis());
+        SiteFiles site = new SiteGenerator(Fixtures.sections(CONFIG)).render(Fixtures.crisis());
         assertThat(Jsoup.parse(new String(site.get("index.html"), StandardCharsets.UTF_8))
                 .select("section[aria-labelledby=h-mnt] a[href]")).extracting(a -> a.attr("href"))
                 .containsExactly("./donnees/maintenances.ics");

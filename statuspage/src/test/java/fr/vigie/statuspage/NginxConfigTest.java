@@ -4,6 +4,7 @@ import fr.vigie.config.Secret;
 import fr.vigie.config.SubscriptionsConfig;
 import fr.vigie.config.VigieConfig;
 import fr.vigie.statuspage.server.StatusSiteServer;
+import fr.vigie.subscriptions.SubscriptionSections;
 import fr.vigie.subscriptions.SubscriptionService;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +60,7 @@ class NginxConfigTest {
         Assumptions.assumeTrue(Files.isExecutable(NGINX),
                 "nginx is not installed (Debian: apt-get install nginx); the shipped nginx configuration is not tested");
         Path site = dir.resolve("site");
-        new SiteGenerator(Fixtures.config()).generate(Fixtures.crisis(), site);
+        new SiteGenerator(Fixtures.sections(Fixtures.config())).generate(Fixtures.crisis(), site);
         Files.writeString(dir.resolve("secret.txt"), SECRET);
         vertx = Vertx.vertx();
         vigie = StatusSiteServer.start(vertx, site, "127.0.0.1", 0).toCompletionStage().toCompletableFuture()
@@ -69,7 +70,9 @@ class NginxConfigTest {
                 "https://etat.vigie.test/abonnement", "127.0.0.1:" + freePort(), "vigie@vigie.test", null, null,
                 Secret.of("t", "0123456789abcdef0123456789abcdef"), Duration.ofHours(48), 20, 50, 10, 3)
                 .withWebhooks(SubscriptionsConfig.Webhooks.defaults()));
-        subscriptions = SubscriptionService.start(vertx, config, Files.createDirectories(dir.resolve("data")),
+        SubscriptionSections sections = new SubscriptionSections(config.subscriptions(), config.site(),
+                config.targets());
+        subscriptions = SubscriptionService.start(vertx, sections, Files.createDirectories(dir.resolve("data")),
                 java.time.Clock.systemUTC()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         String shipped = Files.readString(Path.of("..", "docs", "nginx", "vigie.conf"));
         // Another test may take a port between our probe and nginx's bind: try a few.

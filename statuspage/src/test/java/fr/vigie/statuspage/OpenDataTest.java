@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Open data (issue 17): the figures behind the page, read back and matched to the snapshot they came from. */
 class OpenDataTest {
     private static final StatusSnapshot CRISIS = Fixtures.crisis();
-    private static final SiteFiles SITE = new SiteGenerator(Fixtures.config()).render(CRISIS);
+    private static final SiteFiles SITE = new SiteGenerator(Fixtures.sections(Fixtures.config())).render(CRISIS);
 
     private static String text(String path) {
         byte[] b = SITE.get(path);

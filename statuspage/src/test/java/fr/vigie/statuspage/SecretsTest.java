@@ -59,7 +59,7 @@ class SecretsTest {
         store.appendResults(List.of(new fr.vigie.probes.StepResult(at, at, "mbn", "paris-1", "journey", "r1", "login",
                 StepKind.LOGIN, fr.vigie.probes.Outcome.HTTP_ERROR, 500, null, 1.0, 1.0, null, 10.0, 20.0, 10, false,
                 null, null, targets.get(3).baseUrl())));
-        SiteFiles files = SiteGenerator.withReports(config, store).render(Fixtures.crisis());
+        SiteFiles files = SiteGenerator.withReports(Fixtures.sections(config), store).render(Fixtures.crisis());
         assertThat(files.all()).isNotEmpty().containsKeys("a-propos/index.html", "en/a-propos/index.html",
                 "incidents/2021-03-15-mbn-storage-1/report.pdf");
         files.all().forEach((path, bytes) -> assertThat(path.endsWith(".pdf") ? pdfText(bytes)

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SiteGeneratorTest {
-    private static final SiteFiles CRISIS = new SiteGenerator(Fixtures.config()).render(Fixtures.crisis());
-    private final SiteGenerator generator = new SiteGenerator(Fixtures.config());
+    private static final SiteFiles CRISIS = new SiteGenerator(Fixtures.sections(Fixtures.config())).render(Fixtures.crisis());
+    private final SiteGenerator generator = new SiteGenerator(Fixtures.sections(Fixtures.config()));
 
     private static String text(SiteFiles files, String path) {
         byte[] bytes = files.get(path);
@@ -34,7 +34,7 @@ class SiteGeneratorTest {
     @Test
     void sameSnapshotGivesByteIdenticalFiles() {
         SiteFiles first = CRISIS;
-        SiteFiles second = new SiteGenerator(Fixtures.config()).render(Fixtures.crisis());
+        SiteFiles second = new SiteGenerator(Fixtures.sections(Fixtures.config())).render(Fixtures.crisis());
         assertThat(second.all().keySet()).containsExactlyElementsOf(first.all().keySet());
         for (Map.Entry<String, byte[]> file : first.all().entrySet()) {
             assertThat(second.get(file.getKey())).as(file.getKey()).isEqualTo(file.getValue());
@@ -207,7 +207,7 @@ class SiteGeneratorTest {
                 site.baseUrl(), site.output(), java.util.List.of("fr"), site.timeZone(), site.listen(),
                 site.contactUrl()), base.storage(), base.vantage(), base.probing(), base.schedules(), base.calendars(),
                 base.maintenance(), base.journeys(), base.targets(), base.classifier(), base.alerts());
-        SiteFiles files = new SiteGenerator(french).render(Fixtures.calm());
+        SiteFiles files = new SiteGenerator(Fixtures.sections(french)).render(Fixtures.calm());
         assertThat(files.all().keySet()).noneMatch(p -> p.startsWith("en/"));
         Document home = html(files, "index.html");
         assertThat(home.select("link[hreflang]")).isEmpty();

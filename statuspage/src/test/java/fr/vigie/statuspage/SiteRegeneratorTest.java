@@ -40,7 +40,7 @@ class SiteRegeneratorTest {
         };
         LinkedBlockingQueue<Long> published = new LinkedBlockingQueue<>();
         Path out = dir.resolve("site");
-        try (SiteRegenerator regenerator = new SiteRegenerator(new SiteGenerator(Fixtures.config()), source, out,
+        try (SiteRegenerator regenerator = new SiteRegenerator(new SiteGenerator(Fixtures.sections(Fixtures.config())), source, out,
                 CLOCK, () -> published.add(System.nanoTime()))) {
             regenerator.onVerdict(Fixtures.verdict("ent-idf", Status.MAJOR_OUTAGE, Cause.SATURATION, null));
             assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
@@ -62,7 +62,7 @@ class SiteRegeneratorTest {
     @Test
     void regeneratesPeriodicallyWithoutEvents(@TempDir Path dir) throws Exception {
         CountDownLatch three = new CountDownLatch(3);
-        try (SiteRegenerator regenerator = new SiteRegenerator(new SiteGenerator(Fixtures.config()),
+        try (SiteRegenerator regenerator = new SiteRegenerator(new SiteGenerator(Fixtures.sections(Fixtures.config())),
                 now -> Fixtures.calm(), dir.resolve("site"), CLOCK, three::countDown)) {
             regenerator.start(Duration.ofMillis(50));
             assertThat(three.await(20, TimeUnit.SECONDS)).isTrue();
@@ -83,7 +83,7 @@ class SiteRegeneratorTest {
             }
             return calls.get() == 1 ? Fixtures.calm() : Fixtures.crisis();
         };
-        try (SiteRegenerator regenerator = new SiteRegenerator(new SiteGenerator(Fixtures.config()), source, out,
+        try (SiteRegenerator regenerator = new SiteRegenerator(new SiteGenerator(Fixtures.sections(Fixtures.config())), source, out,
                 CLOCK, () -> published.add(true))) {
             regenerator.request();
             assertThat(published.poll(20, TimeUnit.SECONDS)).isNotNull();

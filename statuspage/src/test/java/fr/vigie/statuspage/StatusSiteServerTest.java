@@ -36,7 +36,7 @@ class StatusSiteServerTest {
     private static Vertx vertx;
     private static StatusSiteServer server;
     private static Path site;
-    private static final SiteGenerator GENERATOR = new SiteGenerator(Fixtures.config());
+    private static final SiteGenerator GENERATOR = new SiteGenerator(Fixtures.sections(Fixtures.config()));
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @BeforeAll

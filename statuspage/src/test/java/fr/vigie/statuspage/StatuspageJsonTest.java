@@ -29,7 +29,7 @@ class StatuspageJsonTest {
             "updated_at", "display_at", "affected_components", "deliver_notifications"};
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private static final SiteFiles FILES = new SiteGenerator(Fixtures.config()).render(Fixtures.crisis());
+    private static final SiteFiles FILES = new SiteGenerator(Fixtures.sections(Fixtures.config())).render(Fixtures.crisis());
 
     private JsonNode read(String path) throws Exception {
         byte[] bytes = FILES.get("api/v2/" + path);
@@ -54,7 +54,7 @@ class StatuspageJsonTest {
                 Instant.parse("2021-04-06T06:30:00.987654321Z"), crisis.lastRound(), crisis.vantages(),
                 crisis.vantageImpaired(), current, crisis.incidents(), crisis.history(), crisis.latency24h(),
                 crisis.latency7d());
-        SiteFiles files = new SiteGenerator(Fixtures.config()).render(nanos);
+        SiteFiles files = new SiteGenerator(Fixtures.sections(Fixtures.config())).render(nanos);
         JsonNode summary = mapper.readTree(files.get("api/v2/summary.json"));
         assertThat(summary.at("/page/updated_at").isTextual()).isTrue();
         assertThat(summary.at("/page/updated_at").asText()).isEqualTo("2021-04-06T08:30:00.987+02:00");
@@ -85,7 +85,7 @@ class StatuspageJsonTest {
         assertThat(status.at("/status/indicator").asText()).isEqualTo("critical");
         assertThat(status.at("/status/description").asText()).isEqualTo("Major Service Outage");
         assertThat(status.at("/status/vigie/vantages").asInt()).isEqualTo(2);
-        JsonNode calm = mapper.readTree(new SiteGenerator(Fixtures.config()).render(Fixtures.calm())
+        JsonNode calm = mapper.readTree(new SiteGenerator(Fixtures.sections(Fixtures.config())).render(Fixtures.calm())
                 .get("api/v2/status.json"));
         assertThat(calm.at("/status/indicator").asText()).isEqualTo("none");
         assertThat(calm.at("/status/description").asText()).isEqualTo("All Systems Operational");
@@ -164,7 +164,7 @@ class StatuspageJsonTest {
 
     @Test
     void impairedProbingIsNotPublishedAsOutages() throws Exception {
-        JsonNode components = mapper.readTree(new SiteGenerator(Fixtures.config()).render(Fixtures.impaired())
+        JsonNode components = mapper.readTree(new SiteGenerator(Fixtures.sections(Fixtures.config())).render(Fixtures.impaired())
                 .get("api/v2/components.json")).get("components");
         JsonNode idf = find(components, "ent-idf");
         assertThat(idf.get("status").asText()).isEqualTo("operational");

@@ -75,8 +75,8 @@ class StepOpenDataTest {
         }
         store.appendResults(results);
         store.flush();
-        StatusSnapshot snapshot = new Aggregator(CONFIG, store).snapshots().snapshot(NOW);
-        site = new SiteGenerator(CONFIG).render(snapshot);
+        StatusSnapshot snapshot = new Aggregator(Fixtures.aggregatorSections(CONFIG), store).snapshots().snapshot(NOW);
+        site = new SiteGenerator(Fixtures.sections(CONFIG)).render(snapshot);
     }
 
     @AfterAll

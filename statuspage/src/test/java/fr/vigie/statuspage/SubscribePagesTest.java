@@ -28,7 +28,7 @@ class SubscribePagesTest {
 
     @Test
     void withoutTheSectionThereIsNoFormAndNoLink() {
-        SiteFiles files = new SiteGenerator(Fixtures.config()).render(Fixtures.crisis());
+        SiteFiles files = new SiteGenerator(Fixtures.sections(Fixtures.config())).render(Fixtures.crisis());
         assertThat(files.get("s-abonner/index.html")).isNull();
         assertThat(files.get("donnees-personnelles/index.html")).isNull();
         assertThat(page(files, "index.html").select("a[href$=s-abonner/]")).isEmpty();
@@ -36,7 +36,7 @@ class SubscribePagesTest {
 
     @Test
     void theFormPostsToTheEndpointWithEveryFieldLabelledAndGrouped() {
-        SiteFiles files = new SiteGenerator(withSubscriptions()).render(Fixtures.crisis());
+        SiteFiles files = new SiteGenerator(Fixtures.sections(withSubscriptions())).render(Fixtures.crisis());
         Document form = page(files, "s-abonner/index.html");
         Element f = form.selectFirst("form");
         assertThat(f.attr("method")).isEqualTo("post");
@@ -64,7 +64,7 @@ class SubscribePagesTest {
 
     @Test
     void thePersonalDataPageSaysWhatIsKeptWhyAndHowLong() {
-        SiteFiles files = new SiteGenerator(withSubscriptions()).render(Fixtures.crisis());
+        SiteFiles files = new SiteGenerator(Fixtures.sections(withSubscriptions())).render(Fixtures.crisis());
         String text = page(files, "donnees-personnelles/index.html").text();
         assertThat(text).contains("l'adresse électronique", "article 6.1.a", "effacée au bout de 2 jours",
                 "Vous désabonner", "CNIL", "ni écrites dans les journaux");

@@ -20,7 +20,7 @@ class VantagesOnTheSiteTest {
 
     private static SiteFiles render(VantageReport report) {
         StatusSnapshot s = Fixtures.calm();
-        return new SiteGenerator(Fixtures.config()).render(report == null ? s : s.withVantageReport(report));
+        return new SiteGenerator(Fixtures.sections(Fixtures.config())).render(report == null ? s : s.withVantageReport(report));
     }
 
     private static String text(SiteFiles files, String path) {

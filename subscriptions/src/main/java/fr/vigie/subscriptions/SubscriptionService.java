@@ -7,7 +7,6 @@ import fr.vigie.alerts.delivery.DeliverySettings;
 import fr.vigie.alerts.delivery.HttpSender;
 import fr.vigie.alerts.outbox.Outbox;
 import fr.vigie.config.SubscriptionsConfig;
-import fr.vigie.config.VigieConfig;
 import fr.vigie.subscriptions.mail.SmtpSender;
 import fr.vigie.subscriptions.mail.SubscriberMailer;
 import fr.vigie.subscriptions.store.SubscriptionStore;
@@ -44,7 +43,8 @@ public final class SubscriptionService implements AutoCloseable {
 
     /** The webhook parts, when {@code subscriptions.webhooks} is configured. */
     private record Webhooks(WebhookStore store, Outbox outbox, WebhookDelivery delivery, WebhookDispatcher dispatcher) {
-        static Webhooks open(VigieConfig config, SubscriptionsConfig.Webhooks settings, Path dataFolder, Clock clock) {
+        static Webhooks open(SubscriptionSections config, SubscriptionsConfig.Webhooks settings, Path dataFolder,
+                             Clock clock) {
             CallbackPolicy policy = CallbackPolicy.system(settings.allowNetworks());
             WebhookStore store = WebhookStore.open(dataFolder.resolve("webhooks.db"));
             Outbox outbox = Outbox.open(dataFolder.resolve("webhooks-outbox.db"));
@@ -71,7 +71,8 @@ public final class SubscriptionService implements AutoCloseable {
     }
 
     /** Opens the files, starts the mailer and listens on {@code subscriptions.listen} (port 0: a free one). */
-    public static Future<SubscriptionService> start(Vertx vertx, VigieConfig config, Path dataFolder, Clock clock) {
+    public static Future<SubscriptionService> start(Vertx vertx, SubscriptionSections config, Path dataFolder,
+                                                    Clock clock) {
         SubscriptionsConfig settings = config.subscriptionSettings().orElseThrow(
                 () -> new IllegalArgumentException("no subscriptions section"));
         return vertx.executeBlocking(() -> {

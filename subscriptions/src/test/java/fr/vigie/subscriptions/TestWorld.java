@@ -7,17 +7,11 @@ import fr.vigie.aggregator.Evidence;
 import fr.vigie.aggregator.Incident;
 import fr.vigie.aggregator.IncidentEvent;
 import fr.vigie.aggregator.Status;
-import fr.vigie.config.AlertsConfig;
-import fr.vigie.config.ClassifierConfig;
-import fr.vigie.config.ProbingConfig;
 import fr.vigie.config.Secret;
 import fr.vigie.config.Site;
-import fr.vigie.config.StorageConfig;
 import fr.vigie.config.SubscriptionsConfig;
 import fr.vigie.config.Target;
 import fr.vigie.config.TargetKind;
-import fr.vigie.config.Vantage;
-import fr.vigie.config.VigieConfig;
 import io.vertx.core.Vertx;
 
 import java.net.URI;
@@ -45,7 +39,7 @@ final class TestWorld implements AutoCloseable {
     final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     final Vertx vertx = Vertx.vertx();
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    final VigieConfig config;
+    final SubscriptionSections config;
     final SubscriptionService service;
 
     TestWorld(Path data, int perClient, int ratePerSecond, int batchSize) throws Exception {
@@ -56,7 +50,7 @@ final class TestWorld implements AutoCloseable {
     TestWorld(Path data, int perClient, int ratePerSecond, int batchSize, SubscriptionsConfig.Webhooks webhooks)
             throws Exception {
         smtp.start();
-        VigieConfig base = config(smtp.getSmtp().getPort(), perClient, ratePerSecond, batchSize);
+        SubscriptionSections base = config(smtp.getSmtp().getPort(), perClient, ratePerSecond, batchSize);
         config = webhooks == null ? base
                 : base.withSubscriptions(base.subscriptionSettings().orElseThrow().withWebhooks(webhooks));
         service = SubscriptionService.start(vertx, config, data, Clock.systemUTC()).toCompletionStage()
@@ -68,7 +62,7 @@ final class TestWorld implements AutoCloseable {
                 "journey", Optional.empty(), "default", List.of(), Map.of());
     }
 
-    static VigieConfig config(int smtpPort, int perClient, int ratePerSecond, int batchSize) {
+    static SubscriptionSections config(int smtpPort, int perClient, int ratePerSecond, int batchSize) {
         List<Target> targets = List.of(
                 target("ent-idf", "Monlycée.net", TargetKind.ENT, "Île-de-France", List.of("Paris", "Créteil")),
                 target("ent77", "ENT77", TargetKind.ENT, "Île-de-France", List.of("Créteil")),
@@ -76,16 +70,10 @@ final class TestWorld implements AutoCloseable {
                 target("cned", "CNED Ma classe à la maison", TargetKind.CNED, null, List.of()));
         Site site = new Site("Vigie", SITE, Path.of("site"), List.of("fr"), ZoneId.of("Europe/Paris"),
                 "127.0.0.1:0", SITE + "/a-propos/");
-        StorageConfig storage = new StorageConfig(StorageConfig.Type.EMBEDDED, Path.of("vigie.db"), null, null,
-                Duration.ofDays(30), null, null);
-        ProbingConfig probing = new ProbingConfig("Vigie", 5, Duration.ofSeconds(5), Duration.ofSeconds(20),
-                1_000_000, 10, Duration.ofMinutes(30), List.of());
         SubscriptionsConfig subscriptions = new SubscriptionsConfig("127.0.0.1:0", SITE + "/abonnement",
                 "127.0.0.1:" + smtpPort, "Vigie <ne-pas-repondre@vigie.test>", null, null, Secret.of("test", KEY),
                 Duration.ofHours(48), ratePerSecond, batchSize, perClient, 3);
-        return new VigieConfig(site, storage, new Vantage("paris-1", "Paris"), probing, Map.of(), Map.of(),
-                List.of(), Map.of(), targets, ClassifierConfig.defaults(), AlertsConfig.none())
-                .withSubscriptions(subscriptions);
+        return new SubscriptionSections(subscriptions, site, targets);
     }
 
     /** The endpoint's real address for a public URL of a message (the reverse proxy's job in production). */

@@ -1,5 +1,6 @@
 package fr.vigie.aggregator.incident;
 
+import fr.vigie.aggregator.AggregatorSections;
 import fr.vigie.aggregator.Cause;
 import fr.vigie.aggregator.Evidence;
 import fr.vigie.aggregator.Incident;
@@ -9,7 +10,6 @@ import fr.vigie.aggregator.Verdict;
 import fr.vigie.aggregator.store.Store;
 import fr.vigie.config.Target;
 import fr.vigie.config.TargetKind;
-import fr.vigie.config.VigieConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +35,7 @@ public final class IncidentManager {
     static final String AUTHOR = "vigie";
     private static final Logger LOG = LoggerFactory.getLogger(IncidentManager.class);
 
-    private final VigieConfig config;
+    private final AggregatorSections config;
     private final Store store;
     private final IncidentScope scopes;
     private final ZoneId zone;
@@ -49,7 +49,7 @@ public final class IncidentManager {
     private long seq;
 
     /** Rebuilds the state from the store's log. */
-    public IncidentManager(VigieConfig config, Store store) {
+    public IncidentManager(AggregatorSections config, Store store) {
         this.config = config;
         this.store = store;
         this.scopes = new IncidentScope(config);

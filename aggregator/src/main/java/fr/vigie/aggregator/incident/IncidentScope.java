@@ -1,8 +1,8 @@
 package fr.vigie.aggregator.incident;
 
+import fr.vigie.aggregator.AggregatorSections;
 import fr.vigie.aggregator.Cause;
 import fr.vigie.config.Target;
-import fr.vigie.config.VigieConfig;
 
 import java.util.Locale;
 
@@ -12,9 +12,9 @@ import java.util.Locale;
  * Derived from config and cause only, so it is recomputed identically when the log is replayed.
  */
 final class IncidentScope {
-    private final VigieConfig config;
+    private final AggregatorSections config;
 
-    IncidentScope(VigieConfig config) {
+    IncidentScope(AggregatorSections config) {
         this.config = config;
     }
 

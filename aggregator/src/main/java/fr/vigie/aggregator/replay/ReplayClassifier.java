@@ -2,10 +2,10 @@ package fr.vigie.aggregator.replay;
 
 import fr.vigie.aggregator.Aggregator;
 import fr.vigie.aggregator.AggregatorListener;
+import fr.vigie.aggregator.AggregatorSections;
 import fr.vigie.aggregator.Incident;
 import fr.vigie.aggregator.Verdict;
 import fr.vigie.aggregator.store.MemoryStore;
-import fr.vigie.config.VigieConfig;
 import fr.vigie.probes.StepResult;
 import fr.vigie.probes.trace.TraceReader;
 
@@ -26,14 +26,15 @@ public final class ReplayClassifier {
     }
 
     /** Replays a JSON-Lines trace file (docs/trace-format.md). */
-    public static Summary replay(VigieConfig config, Path traceJsonl, Writer out) throws IOException {
+    public static Summary replay(AggregatorSections config, Path traceJsonl, Writer out) throws IOException {
         try (Stream<StepResult> results = TraceReader.read(traceJsonl)) {
             return replay(config, results.iterator(), out);
         }
     }
 
     /** Replays results already in memory (tests, benchmark), in the given order. */
-    public static Summary replay(VigieConfig config, Iterator<StepResult> results, Writer out) throws IOException {
+    public static Summary replay(AggregatorSections config, Iterator<StepResult> results, Writer out)
+            throws IOException {
         ClassifyOutput output = new ClassifyOutput(out);
         Aggregator aggregator = new Aggregator(config, new MemoryStore(false));
         List<Verdict> changes = new ArrayList<>();

@@ -2,9 +2,9 @@ package fr.vigie.aggregator.vantage;
 
 import fr.vigie.config.ClusterConfig;
 import fr.vigie.config.Credentials;
+import fr.vigie.config.Journey;
 import fr.vigie.config.Target;
 import fr.vigie.config.TargetKind;
-import fr.vigie.config.VigieConfig;
 import fr.vigie.probes.Outcome;
 import fr.vigie.probes.StepResult;
 import org.slf4j.Logger;
@@ -61,13 +61,18 @@ public final class VantageVote {
     private double decisionSum;
     private double decisionMax;
 
-    public VantageVote(VigieConfig config, ClusterConfig cluster, Consumer<StepResult> downstream, Clock clock) {
+    /**
+     * @param targets  the watched services (how many steps a round of each has, which are control targets)
+     * @param journeys the configuration's journeys, by name
+     */
+    public VantageVote(List<Target> targets, Map<String, Journey> journeys, ClusterConfig cluster,
+                       Consumer<StepResult> downstream, Clock clock) {
         this.cluster = cluster;
         this.downstream = downstream;
         this.clock = clock;
         this.roundWait = cluster.heartbeatTimeout();
-        for (Target t : config.targets()) {
-            var journey = config.journeyOf(t);
+        for (Target t : targets) {
+            var journey = journeys.get(t.journey());
             boolean logged = t.credentials().filter(VantageVote::usable).isPresent();
             expectedSteps.put(t.id(), journey == null ? 1
                     : (int) journey.steps().stream().filter(s -> logged || !s.needsLogin()).count());

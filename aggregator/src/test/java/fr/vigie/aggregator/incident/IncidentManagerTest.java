@@ -21,7 +21,7 @@ class IncidentManagerTest {
     private static final Instant T0 = Instant.parse("2021-04-06T06:00:00Z");
     private final MemoryStore store = new MemoryStore(false);
     private final IncidentManager manager = new IncidentManager(
-            TestConfigs.config("ent-a@hostX", "ent-b@hostX", "ent-c@hostX"), store);
+            TestConfigs.sections(TestConfigs.config("ent-a@hostX", "ent-b@hostX", "ent-c@hostX")), store);
 
     private static Verdict verdict(int second, String target, Cause cause) {
         return new Verdict(T0.plusSeconds(second), target, Status.MAJOR_OUTAGE, cause,
@@ -59,7 +59,7 @@ class IncidentManagerTest {
                 base.probing(), base.schedules(), base.calendars(), base.maintenance(), base.journeys(), base.targets(),
                 base.classifier(), base.alerts(),
                 java.util.Map.of("ovh-sbg", new fr.vigie.config.HostingGroup("ovh-sbg", "OVHcloud Strasbourg")));
-        IncidentManager incidents = new IncidentManager(named, new MemoryStore(false));
+        IncidentManager incidents = new IncidentManager(TestConfigs.sections(named), new MemoryStore(false));
         incidents.apply(verdict(0, "ent-a", Cause.SATURATION));
         IncidentManager.Applied joined = incidents.apply(verdict(5, "ent-b", Cause.SATURATION));
         assertThat(joined.changes().get(0).event().message())
@@ -71,8 +71,8 @@ class IncidentManagerTest {
         manager.apply(verdict(0, "ent-a", Cause.UNKNOWN));
         manager.apply(verdict(5, "ent-b", Cause.UNKNOWN));
         manager.apply(verdict(10, "ent-a", Cause.SATURATION));
-        IncidentManager rebuilt = new IncidentManager(TestConfigs.config("ent-a@hostX", "ent-b@hostX", "ent-c@hostX"),
-                store);
+        IncidentManager rebuilt = new IncidentManager(
+                TestConfigs.sections(TestConfigs.config("ent-a@hostX", "ent-b@hostX", "ent-c@hostX")), store);
         assertThat(rebuilt.incidents()).isEqualTo(manager.incidents());
         assertThat(rebuilt.apply(verdict(15, "ent-c", Cause.SATURATION)).incident())
                 .isEqualTo(manager.incidents().get(0).id());

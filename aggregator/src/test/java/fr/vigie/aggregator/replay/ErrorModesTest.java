@@ -46,7 +46,7 @@ class ErrorModesTest {
     }
 
     private static ReplayClassifier.Summary replay(VigieConfig cfg, List<StepResult> trace) throws Exception {
-        return ReplayClassifier.replay(cfg, trace.iterator(), new StringWriter());
+        return ReplayClassifier.replay(TestConfigs.sections(cfg), trace.iterator(), new StringWriter());
     }
 
     private static List<Verdict> bad(ReplayClassifier.Summary s, String target) {

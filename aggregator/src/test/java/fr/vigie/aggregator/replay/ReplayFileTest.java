@@ -37,7 +37,8 @@ class ReplayFileTest {
         }
 
         StringWriter out = new StringWriter();
-        ReplayClassifier.Summary summary = ReplayClassifier.replay(TestConfigs.config("ent-a@h1", "ent-b@h2"), trace,
+        ReplayClassifier.Summary summary = ReplayClassifier.replay(
+                TestConfigs.sections(TestConfigs.config("ent-a@h1", "ent-b@h2")), trace,
                 out);
 
         assertThat(summary.results()).isEqualTo(results.size());

@@ -34,7 +34,7 @@ class ReplayScenariosTest {
     private final TraceScenario scenario = new TraceScenario(four, MID_MORNING, Duration.ofSeconds(30));
 
     private ReplayClassifier.Summary replay(VigieConfig cfg, List<StepResult> trace) throws Exception {
-        return ReplayClassifier.replay(cfg, trace.iterator(), new StringWriter());
+        return ReplayClassifier.replay(TestConfigs.sections(cfg), trace.iterator(), new StringWriter());
     }
 
     private List<StepResult> trace(TraceScenario.Fault fault) {

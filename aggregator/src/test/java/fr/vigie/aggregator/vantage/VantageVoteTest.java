@@ -25,7 +25,8 @@ class VantageVoteTest {
             2, Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(2));
     private final MutableClock clock = new MutableClock(T0);
     private final List<StepResult> passedOn = new ArrayList<>();
-    private final VantageVote vote = new VantageVote(config, cluster, passedOn::add, clock);
+    private final VantageVote vote = new VantageVote(config.targets(), config.journeys(), cluster,
+            passedOn::add, clock);
 
     @Test
     void aFailureSeenByOneVantageOnlyIsNotPassedOnButShownAsDissent() {

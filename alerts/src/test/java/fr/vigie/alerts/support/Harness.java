@@ -1,5 +1,6 @@
 package fr.vigie.alerts.support;
 
+import fr.vigie.alerts.AlertSections;
 import fr.vigie.alerts.AlertService;
 import fr.vigie.alerts.content.AlertKind;
 import fr.vigie.alerts.delivery.DeliverySettings;
@@ -7,7 +8,6 @@ import fr.vigie.alerts.outbox.OutboxEntry;
 import fr.vigie.config.AlertsConfig;
 import fr.vigie.config.MaintenanceWindow;
 import fr.vigie.config.Secret;
-import fr.vigie.config.VigieConfig;
 import io.vertx.core.Vertx;
 
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ public final class Harness implements AutoCloseable {
                 "crise", webhook("crise", crise.url("/hooks/vigie")),
                 "slack-idf", new AlertsConfig.Receiver("slack-idf", "slack",
                         Secret.of("env:SLACK_URL", slack.url("/services/T000/B000/XXXX")), null, null, null, null, null));
-        VigieConfig config = TestConfigs.config(TestConfigs.alerts(receivers, routes, List.of("crise")), maintenance);
+        AlertSections config = TestConfigs.config(TestConfigs.alerts(receivers, routes, List.of("crise")), maintenance);
         service = AlertService.start(config, dir.resolve("outbox.db"), clock, settings, claims);
         script = new IncidentScript(service.listener(), clock);
     }

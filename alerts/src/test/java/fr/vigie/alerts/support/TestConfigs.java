@@ -1,11 +1,11 @@
 package fr.vigie.alerts.support;
 
+import fr.vigie.alerts.AlertSections;
 import fr.vigie.config.AlertsConfig;
 import fr.vigie.config.MaintenanceWindow;
 import fr.vigie.config.Site;
 import fr.vigie.config.Target;
 import fr.vigie.config.TargetKind;
-import fr.vigie.config.VigieConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,15 +40,15 @@ public final class TestConfigs {
                 new AlertsConfig.AdminApi("127.0.0.1:0", null));
     }
 
-    public static VigieConfig config(AlertsConfig alerts) {
+    /** The sections the alerts are made from: the given alerts section, the four targets, the test site. */
+    public static AlertSections config(AlertsConfig alerts) {
         return config(alerts, List.of());
     }
 
-    public static VigieConfig config(AlertsConfig alerts, List<MaintenanceWindow> maintenance) {
+    public static AlertSections config(AlertsConfig alerts, List<MaintenanceWindow> maintenance) {
         Site site = new Site("Vigie", BASE_URL, Path.of("site"), List.of("fr"), ZoneId.of("Europe/Paris"),
                 "127.0.0.1:0", "https://vigie.example/contact");
-        return new VigieConfig(site, null, null, null, Map.of(), Map.of(), maintenance, Map.of(), targets(), null,
-                alerts);
+        return new AlertSections(alerts, site, targets(), maintenance);
     }
 
     public static AlertsConfig.Route route(List<String> receivers, boolean cont) {

@@ -1,6 +1,7 @@
 package fr.vigie.app.cli;
 
 import fr.vigie.aggregator.replay.ReplayClassifier;
+import fr.vigie.app.system.Sections;
 import fr.vigie.config.VigieConfig;
 import fr.vigie.probes.trace.TraceFormatException;
 import picocli.CommandLine.Command;
@@ -62,7 +63,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         try (w) {
             ReplayClassifier.Summary summary;
             try {
-                summary = ReplayClassifier.replay(cfg, trace, w);
+                summary = ReplayClassifier.replay(Sections.aggregator(cfg), trace, w);
             } catch (RuntimeException e) {
                 TraceFormatException bad = badLine(e);
                 if (bad == null) {

@@ -1,5 +1,6 @@
 package fr.vigie.app.cli;
 
+import fr.vigie.app.system.Sections;
 import fr.vigie.config.ConfigLoader;
 import fr.vigie.config.Journey;
 import fr.vigie.config.Target;
@@ -74,7 +75,7 @@ public final class ProbeOnceCommand implements java.util.concurrent.Callable<Int
         }
         Journey journey = config.journeys().getOrDefault(target.journey(),
                 ConfigLoader.builtinJourneys().get(target.journey()));
-        RunnerSettings base = RunnerSettings.from(config);
+        RunnerSettings base = RunnerSettings.from(Sections.probes(config));
         RunnerSettings settings = trust == null ? base : new RunnerSettings(base.probing(), base.userAgent(),
                 base.vantage(), base.signatures(), base.hosts(), new PemTrustOptions().addCertPath(trust.toString()));
         SecretScrubber scrubber = new SecretScrubber(target.credentials());

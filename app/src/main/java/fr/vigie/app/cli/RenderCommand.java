@@ -3,6 +3,7 @@ package fr.vigie.app.cli;
 import fr.vigie.aggregator.Aggregator;
 import fr.vigie.aggregator.store.Store;
 import fr.vigie.aggregator.store.Stores;
+import fr.vigie.app.system.Sections;
 import fr.vigie.config.VigieConfig;
 import fr.vigie.statuspage.SiteRenderer;
 import picocli.CommandLine.Command;
@@ -36,8 +37,9 @@ public final class RenderCommand implements Callable<Integer> {
         }
         Path target = out != null ? out : cfg.site().output();
         try (Store store = Stores.open(cfg.storage())) {
-            Aggregator aggregator = new Aggregator(cfg, store);
-            Path generation = SiteRenderer.render(cfg, aggregator.snapshots().snapshot(Instant.now()), target,
+            Aggregator aggregator = new Aggregator(Sections.aggregator(cfg), store);
+            Path generation = SiteRenderer.render(Sections.site(cfg),
+                    aggregator.snapshots().snapshot(Instant.now()), target,
                     store);
             spec.commandLine().getOut().println("vigie render: site written to " + target + " (" + generation.getFileName() + ")");
         }

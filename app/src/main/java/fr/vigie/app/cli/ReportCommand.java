@@ -4,6 +4,7 @@ import fr.vigie.aggregator.Aggregator;
 import fr.vigie.aggregator.Incident;
 import fr.vigie.aggregator.store.Store;
 import fr.vigie.aggregator.store.Stores;
+import fr.vigie.app.system.Sections;
 import fr.vigie.config.VigieConfig;
 import fr.vigie.statuspage.SiteRenderer;
 import picocli.CommandLine.Command;
@@ -47,14 +48,15 @@ public final class ReportCommand implements Callable<Integer> {
             return ConfigFiles.INVALID;
         }
         try (Store store = Stores.open(cfg.storage())) {
-            Aggregator aggregator = new Aggregator(cfg, store);
+            Aggregator aggregator = new Aggregator(Sections.aggregator(cfg), store);
             Optional<Incident> found = aggregator.incidents().stream().filter(i -> i.id().equals(incident))
                     .findFirst();
             if (found.isEmpty()) {
                 spec.commandLine().getErr().println("vigie report: no incident " + incident + " in the store");
                 return 1;
             }
-            SortedMap<String, byte[]> files = SiteRenderer.report(cfg, aggregator.snapshots().snapshot(Instant.now()),
+            SortedMap<String, byte[]> files = SiteRenderer.report(Sections.site(cfg),
+                    aggregator.snapshots().snapshot(Instant.now()),
                     store, incident);
             if (files.isEmpty()) {
                 spec.commandLine().getErr().println("vigie report: incident " + incident + " has no report: "

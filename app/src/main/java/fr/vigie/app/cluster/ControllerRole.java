@@ -66,7 +66,8 @@ final class ControllerRole implements SystemRole {
 
     @Override
     public Consumer<StepResult> intake(Consumer<StepResult> aggregator, Executor aggregatorThread) {
-        VantageVote v = new VantageVote(config, config.clusterSettings().orElseThrow(), aggregator, clock);
+        VantageVote v = new VantageVote(config.targets(), config.journeys(), config.clusterSettings().orElseThrow(),
+                aggregator, clock);
         this.vote = v;
         heartbeats = vertx.eventBus().consumer(HeartbeatCodec.ADDRESS, msg -> {
             var beat = HeartbeatCodec.fromJson((JsonObject) msg.body());

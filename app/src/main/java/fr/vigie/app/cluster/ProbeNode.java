@@ -1,6 +1,7 @@
 package fr.vigie.app.cluster;
 
 import fr.vigie.aggregator.vantage.Heartbeat;
+import fr.vigie.app.system.Sections;
 import fr.vigie.config.ClusterConfig;
 import fr.vigie.config.Vantage;
 import fr.vigie.config.VigieConfig;
@@ -44,7 +45,7 @@ public final class ProbeNode implements AutoCloseable {
                     HeartbeatCodec.toJson(new Heartbeat(vantage, node.nodeId(), clock.instant())));
             beat.run();
             long timer = node.vertx().setPeriodic(cluster.heartbeat().toMillis(), id -> beat.run());
-            ProbeEngine engine = ProbeEngine.start(node.vertx(), mine, record).toCompletionStage()
+            ProbeEngine engine = ProbeEngine.start(node.vertx(), Sections.probes(mine), record).toCompletionStage()
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
             LOG.info("probing {} targets from vantage {}", config.targets().size(), vantage);
             return new ProbeNode(node, engine, timer, claim);

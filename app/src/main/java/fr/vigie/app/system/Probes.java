@@ -16,7 +16,7 @@ final class Probes implements AutoCloseable {
     }
 
     static Probes start(Vertx vertx, VigieConfig config, Optional<Path> record) throws Exception {
-        return new Probes(VigieSystem.await(ProbeEngine.start(vertx, config, record)));
+        return new Probes(VigieSystem.await(ProbeEngine.start(vertx, Sections.probes(config), record)));
     }
 
     /** Step results published so far. */

@@ -126,8 +126,8 @@ public final class VigieSystem implements AutoCloseable {
                                     AggregatorListener... extraListeners) throws Exception {
         metrics.configure(config);
         Store store = new TimedStore(Stores.open(config.storage()), metrics);
-        Aggregator aggregator = new Aggregator(config, store);
-        AlertService alerts = AlertService.start(config, outboxFile(config.storage()), clock,
+        Aggregator aggregator = new Aggregator(Sections.aggregator(config), store);
+        AlertService alerts = AlertService.start(Sections.alerts(config), outboxFile(config.storage()), clock,
                 DeliverySettings.defaults(), role.claims());
         alerts.outbox().onAttempt(metrics::deliveryAttempt);
         aggregator.addListener(metrics);
@@ -147,8 +147,8 @@ public final class VigieSystem implements AutoCloseable {
         // reports: their PDFs take a while to render the first time, so they come with the regenerator's first run,
         // on its own thread, from the store.
         SnapshotSource snapshots = withVantages(aggregator.snapshots(), role);
-        new SiteGenerator(config).generate(snapshots.snapshot(clock.instant()), siteOut);
-        SiteGenerator generator = SiteGenerator.withReports(config, store);
+        new SiteGenerator(Sections.site(config)).generate(snapshots.snapshot(clock.instant()), siteOut);
+        SiteGenerator generator = SiteGenerator.withReports(Sections.site(config), store);
         AtomicReference<StatusSiteServer> server = new AtomicReference<>();
         SiteRegenerator regenerator = new SiteRegenerator(generator, snapshots, siteOut,
                 clock, () -> {
@@ -269,7 +269,8 @@ public final class VigieSystem implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            return Optional.of(await(SubscriptionService.start(vertx, config, config.storage().dataFolder(), clock)));
+            return Optional.of(await(SubscriptionService.start(vertx, Sections.subscriptions(config),
+                    config.storage().dataFolder(), clock)));
         } catch (Exception e) {
             LOG.error("e-mail subscriptions not started, the status page runs without them: {}", e.toString());
             return Optional.empty();

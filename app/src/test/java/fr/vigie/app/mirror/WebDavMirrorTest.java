@@ -7,6 +7,7 @@ import ch.qos.logback.core.read.ListAppender;
 import fr.vigie.aggregator.Aggregator;
 import fr.vigie.aggregator.store.Store;
 import fr.vigie.aggregator.store.Stores;
+import fr.vigie.app.system.Sections;
 import fr.vigie.config.ConfigLoader;
 import fr.vigie.config.Secret;
 import fr.vigie.config.SiteMirror;
@@ -188,8 +189,8 @@ class WebDavMirrorTest {
         SiteMirror mirror = new SiteMirror(nginx.url("open"), null, null, Duration.ofSeconds(2));
         try (Store store = Stores.open(config.storage());
              SiteMirrors mirrors = SiteMirrors.start(List.of(mirror), out, dir.resolve("data"), FAST, listener);
-             SiteRegenerator regenerator = new SiteRegenerator(new SiteGenerator(config),
-                     new Aggregator(config, store).snapshots(), out, Clock.systemUTC(), mirrors::siteChanged)) {
+             SiteRegenerator regenerator = new SiteRegenerator(new SiteGenerator(Sections.site(config)),
+                     new Aggregator(Sections.aggregator(config), store).snapshots(), out, Clock.systemUTC(), mirrors::siteChanged)) {
             regenerator.request();
             awaitPushes(mirrors, 1);
             assertServedAsLocal("open", "index.html");

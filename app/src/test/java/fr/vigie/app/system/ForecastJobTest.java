@@ -124,7 +124,7 @@ class ForecastJobTest {
     void theDayBeforeFromNoonTheCrisisCellIsToldOnce() throws Exception {
         VigieConfig config = config();
         try (SqliteStore store = new SqliteStore(dir.resolve("vigie.db"), Duration.ofDays(3650));
-             AlertService alerts = AlertService.start(config, dir.resolve("outbox.db"), at("2026-11-26T14:00"))) {
+             AlertService alerts = AlertService.start(Sections.alerts(config), dir.resolve("outbox.db"), at("2026-11-26T14:00"))) {
             weeks(store);
             AtomicInteger regenerations = new AtomicInteger();
             ForecastJob morning = new ForecastJob(config, store, alerts.dispatcher(), regenerations::incrementAndGet,
@@ -159,7 +159,7 @@ class ForecastJobTest {
         VigieConfig config = config("forecast: {alert-hour: 9}\n");
         assertThat(config.forecast().alertHour()).isEqualTo(9);
         try (SqliteStore store = new SqliteStore(dir.resolve("vigie.db"), Duration.ofDays(3650));
-             AlertService alerts = AlertService.start(config, dir.resolve("outbox.db"), at("2026-11-26T10:00"))) {
+             AlertService alerts = AlertService.start(Sections.alerts(config), dir.resolve("outbox.db"), at("2026-11-26T10:00"))) {
             weeks(store);
             ForecastJob early = new ForecastJob(config, store, alerts.dispatcher(), () -> { }, at("2026-11-26T08:59"));
             early.run();

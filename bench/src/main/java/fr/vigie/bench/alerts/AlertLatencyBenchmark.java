@@ -8,6 +8,7 @@ import fr.vigie.aggregator.Quantiles;
 import fr.vigie.aggregator.Status;
 import fr.vigie.alerts.AlertService;
 import fr.vigie.alerts.outbox.NotificationId;
+import fr.vigie.bench.BenchSections;
 import fr.vigie.bench.Cli;
 import fr.vigie.config.AlertsConfig;
 import fr.vigie.config.Secret;
@@ -92,7 +93,7 @@ public final class AlertLatencyBenchmark {
         List<Double> latenciesMs = Collections.synchronizedList(new ArrayList<>());
         List<Double> queuedMs = new ArrayList<>();
         long seq = 0;
-        try (AlertService service = AlertService.start(config, dir.resolve("outbox.db"), Clock.systemUTC())) {
+        try (AlertService service = AlertService.start(BenchSections.alerts(config), dir.resolve("outbox.db"), Clock.systemUTC())) {
             for (int k = 0; k < rounds; k++) {
                 round[0] = new CountDownLatch(incidents * receivers);
                 Map<String, Long> sentAt = new ConcurrentHashMap<>();

@@ -1,6 +1,7 @@
 package fr.vigie.bench.replay;
 
 import fr.vigie.aggregator.replay.ReplayClassifier;
+import fr.vigie.bench.BenchSections;
 import fr.vigie.bench.Cli;
 import fr.vigie.config.VigieConfig;
 import fr.vigie.probes.StepResult;
@@ -41,9 +42,9 @@ public final class ReplayBenchmark {
         List<StepResult> results = SyntheticResults.generate(n, targets, perGroup);
 
         // One warm-up pass on a tenth of the data so the JIT has compiled the hot path.
-        ReplayClassifier.replay(config, results.subList(0, n / 10).iterator(), Writer.nullWriter());
+        ReplayClassifier.replay(BenchSections.aggregator(config), results.subList(0, n / 10).iterator(), Writer.nullWriter());
         long t0 = System.nanoTime();
-        ReplayClassifier.Summary summary = ReplayClassifier.replay(config, results.iterator(), Writer.nullWriter());
+        ReplayClassifier.Summary summary = ReplayClassifier.replay(BenchSections.aggregator(config), results.iterator(), Writer.nullWriter());
         double seconds = (System.nanoTime() - t0) / 1e9;
 
         double perSecond = summary.results() / seconds;

@@ -1,6 +1,7 @@
 package fr.vigie.bench.replay;
 
 import fr.vigie.aggregator.replay.ReplayClassifier;
+import fr.vigie.bench.BenchSections;
 import fr.vigie.bench.Cli;
 import fr.vigie.config.ConfigLoader;
 import fr.vigie.config.VigieConfig;
@@ -49,7 +50,7 @@ public final class SuiteReplay {
         for (Path trace : traces) {
             String name = trace.getFileName().toString().replace("-trace.jsonl", "-verdicts.jsonl");
             try (BufferedWriter w = Files.newBufferedWriter(suite.resolve(name), StandardCharsets.UTF_8)) {
-                ReplayClassifier.Summary s = ReplayClassifier.replay(cfg, trace, w);
+                ReplayClassifier.Summary s = ReplayClassifier.replay(BenchSections.aggregator(cfg), trace, w);
                 total += s.results();
                 System.out.printf(Locale.ROOT, "%s: %d results, %d verdict changes, %d incidents%n",
                         trace.getFileName(), s.results(), s.verdicts().size(), s.incidents().size());

@@ -7,6 +7,7 @@ import fr.vigie.aggregator.Status;
 import fr.vigie.aggregator.StatusSnapshot;
 import fr.vigie.aggregator.Verdict;
 import fr.vigie.aggregator.store.MemoryStore;
+import fr.vigie.bench.BenchSections;
 import fr.vigie.bench.Cli;
 import fr.vigie.config.StepKind;
 import fr.vigie.config.VigieConfig;
@@ -60,13 +61,13 @@ public final class ReportBench {
             }
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        SiteGenerator plain = new SiteGenerator(config);
+        SiteGenerator plain = new SiteGenerator(BenchSections.site(config));
         for (int i = 0; i < 3; i++) {
             plain.render(snapshot);
         }
         long[] plainMs = time(plain, snapshot, runs);
 
-        SiteGenerator withReports = SiteGenerator.withReports(config, store);
+        SiteGenerator withReports = SiteGenerator.withReports(BenchSections.site(config), store);
         long cpu = os.getProcessCpuTime();
         long start = System.nanoTime();
         SiteFiles files = withReports.render(snapshot);

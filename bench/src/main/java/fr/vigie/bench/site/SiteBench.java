@@ -2,6 +2,7 @@ package fr.vigie.bench.site;
 
 import fr.vigie.aggregator.Quantiles;
 import fr.vigie.aggregator.StatusSnapshot;
+import fr.vigie.bench.BenchSections;
 import fr.vigie.bench.Cli;
 import fr.vigie.config.VigieConfig;
 import fr.vigie.statuspage.SiteGenerator;
@@ -47,7 +48,7 @@ public final class SiteBench {
         int runs = a.runs;
         VigieConfig config = BenchFleet.config(services);
         StatusSnapshot snapshot = BenchFleet.snapshot(config, 30);
-        SiteGenerator generator = new SiteGenerator(config);
+        SiteGenerator generator = new SiteGenerator(BenchSections.site(config));
         for (int i = 0; i < 3; i++) {
             generator.generate(snapshot, out);
         }

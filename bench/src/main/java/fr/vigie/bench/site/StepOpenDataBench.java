@@ -4,6 +4,7 @@ import fr.vigie.aggregator.Aggregator;
 import fr.vigie.aggregator.SnapshotSource;
 import fr.vigie.aggregator.StatusSnapshot;
 import fr.vigie.aggregator.store.SqliteStore;
+import fr.vigie.bench.BenchSections;
 import fr.vigie.config.StepKind;
 import fr.vigie.config.Target;
 import fr.vigie.config.VigieConfig;
@@ -42,7 +43,7 @@ public final class StepOpenDataBench {
             long rows = fill(store, config.targets(), now, days, runsPerDay, steps);
             System.out.printf("store: %d step results (%d services, %d days, %d runs a day, %d steps) written in"
                     + " %d s%n", rows, services, days, runsPerDay, steps, (System.nanoTime() - writeStart) / 1_000_000_000);
-            SnapshotSource snapshots = new Aggregator(config, store).snapshots();
+            SnapshotSource snapshots = new Aggregator(BenchSections.aggregator(config), store).snapshots();
             long t = System.nanoTime();
             StatusSnapshot first = snapshots.snapshot(now);
             long firstMs = (System.nanoTime() - t) / 1_000_000;

@@ -3,6 +3,7 @@ package fr.vigie.bench.subscriptions;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import fr.vigie.aggregator.StatusSnapshot;
+import fr.vigie.bench.BenchSections;
 import fr.vigie.bench.Cli;
 import fr.vigie.config.AlertsConfig;
 import fr.vigie.config.ClassifierConfig;
@@ -78,12 +79,12 @@ public final class FloodTargets {
                         Secret.of("literal", "flood-key-0123456789abcdef0123456789"), Duration.ofHours(48), 20, 50,
                         perClient, 3));
         Instant now = Clock.systemUTC().instant();
-        new SiteGenerator(config).generate(new StatusSnapshot(now, now, 1, false, Map.of(), List.of(), Map.of(),
+        new SiteGenerator(BenchSections.site(config)).generate(new StatusSnapshot(now, now, 1, false, Map.of(), List.of(), Map.of(),
                 Map.of(), Map.of()), dir.resolve("site"));
         Vertx vertx = Vertx.vertx();
         StatusSiteServer.start(vertx, dir.resolve("site"), "127.0.0.1", sitePort).toCompletionStage()
                 .toCompletableFuture().get(30, TimeUnit.SECONDS);
-        SubscriptionService service = SubscriptionService.start(vertx, config, dir, Clock.systemUTC())
+        SubscriptionService service = SubscriptionService.start(vertx, BenchSections.subscriptions(config), dir, Clock.systemUTC())
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         System.out.println("ready");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -10,6 +10,7 @@ import fr.vigie.aggregator.Quantiles;
 import fr.vigie.aggregator.Status;
 import fr.vigie.alerts.AlertService;
 import fr.vigie.alerts.outbox.NotificationId;
+import fr.vigie.bench.BenchSections;
 import fr.vigie.bench.Cli;
 import fr.vigie.config.AlertsConfig;
 import fr.vigie.config.ClassifierConfig;
@@ -84,8 +85,8 @@ public final class SubscriberMailBenchmark {
         })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         Path dir = Files.createTempDirectory("vigie-subscriber-bench");
         VigieConfig config = config(dir, smtp.getSmtp().getPort(), hook.actualPort(), rate, batch);
-        try (AlertService alerts = AlertService.start(config, dir.resolve("alerts-outbox.db"), Clock.systemUTC());
-             SubscriptionService subs = SubscriptionService.start(vertx, config, dir, Clock.systemUTC())
+        try (AlertService alerts = AlertService.start(BenchSections.alerts(config), dir.resolve("alerts-outbox.db"), Clock.systemUTC());
+             SubscriptionService subs = SubscriptionService.start(vertx, BenchSections.subscriptions(config), dir, Clock.systemUTC())
                      .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS)) {
             List<String> emails = new ArrayList<>();
             for (int i = 0; i < subscribers; i++) emails.add("abonne" + i + "@exemple.test");

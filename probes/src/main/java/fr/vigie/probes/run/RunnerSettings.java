@@ -1,7 +1,7 @@
 package fr.vigie.probes.run;
 
 import fr.vigie.config.ProbingConfig;
-import fr.vigie.config.VigieConfig;
+import fr.vigie.probes.ProbeSections;
 import fr.vigie.probes.signature.SignatureCatalogue;
 
 import io.vertx.core.net.TrustOptions;
@@ -24,7 +24,7 @@ public record RunnerSettings(ProbingConfig probing, String userAgent, String van
         hosts = Map.copyOf(hosts);
     }
 
-    public static RunnerSettings from(VigieConfig config) {
+    public static RunnerSettings from(ProbeSections config) {
         String contact = config.site() == null ? null : config.site().contactUrl();
         return new RunnerSettings(config.probing(), userAgent(config.probing().userAgent(), contact),
                 config.vantage() == null ? null : config.vantage().id(),

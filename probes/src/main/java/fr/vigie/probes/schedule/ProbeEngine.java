@@ -1,13 +1,15 @@
 package fr.vigie.probes.schedule;
 
+import fr.vigie.config.CalendarConfig;
 import fr.vigie.config.Journey;
 import fr.vigie.config.ScheduleConfig;
 import fr.vigie.config.StorageConfig;
 import fr.vigie.config.Step;
 import fr.vigie.config.Target;
-import fr.vigie.config.VigieConfig;
+import fr.vigie.config.calendar.SchoolCalendar;
 import fr.vigie.config.schedule.FireTimes;
 import fr.vigie.probes.Outcome;
+import fr.vigie.probes.ProbeSections;
 import fr.vigie.probes.StepResult;
 import fr.vigie.probes.run.JourneyRunner;
 import fr.vigie.probes.run.LoginBackoff;
@@ -60,7 +62,7 @@ public final class ProbeEngine {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final Vertx vertx;
-    private final VigieConfig config;
+    private final ProbeSections config;
     private final JourneyRunner runner;
     private final BackgroundTraceWriter trace;
     private final Map<String, Target> targets = new LinkedHashMap<>();
@@ -72,7 +74,7 @@ public final class ProbeEngine {
     private volatile boolean draining;
     private final java.util.concurrent.atomic.AtomicLong published = new java.util.concurrent.atomic.AtomicLong();
 
-    private ProbeEngine(Vertx vertx, VigieConfig config, JourneyRunner runner, BackgroundTraceWriter trace) {
+    private ProbeEngine(Vertx vertx, ProbeSections config, JourneyRunner runner, BackgroundTraceWriter trace) {
         this.vertx = vertx;
         this.config = config;
         this.runner = runner;
@@ -80,12 +82,12 @@ public final class ProbeEngine {
     }
 
     /** Starts probing every target of {@code config}; {@code record} is the trace file to append to, if any. */
-    public static Future<ProbeEngine> start(Vertx vertx, VigieConfig config, Optional<Path> record) {
+    public static Future<ProbeEngine> start(Vertx vertx, ProbeSections config, Optional<Path> record) {
         return start(vertx, config, record, RunnerSettings.from(config));
     }
 
-    /** As {@link #start(Vertx, VigieConfig, Optional)}, with explicit runner settings (tests, benchmarks). */
-    public static Future<ProbeEngine> start(Vertx vertx, VigieConfig config, Optional<Path> record,
+    /** As {@link #start(Vertx, ProbeSections, Optional)}, with explicit runner settings (tests, benchmarks). */
+    public static Future<ProbeEngine> start(Vertx vertx, ProbeSections config, Optional<Path> record,
                                             RunnerSettings settings) {
         StepResultCodec.registerOn(vertx.eventBus());
         return vertx.executeBlocking(() -> {
@@ -195,7 +197,7 @@ public final class ProbeEngine {
                 continue;
             }
             try {
-                fireTimes.put(t.id(), FireTimes.of(config, t));
+                fireTimes.put(t.id(), fireTimesOf(t, s));
                 scheduler.scheduleJob(job(t), triggers(t, s, zone), false);
                 targets.put(t.id(), t);
             } catch (RuntimeException e) {
@@ -204,6 +206,13 @@ public final class ProbeEngine {
         }
         scheduler.start();
         LOG.info("probing {} targets", targets.size());
+    }
+
+    /** As {@link FireTimes#of}, from the probes' sections: the school calendar is read per target (it is cached). */
+    private FireTimes fireTimesOf(Target t, ScheduleConfig schedule) {
+        CalendarConfig calendar = schedule.calendar() == null ? null : config.calendars().get(schedule.calendar());
+        return new FireTimes(schedule, config.site().timeZone(), calendar, t.holidayZone(),
+                SchoolCalendar.withFile(config.schoolCalendar().holidaysFile()));
     }
 
     private static JobDetail job(Target t) {

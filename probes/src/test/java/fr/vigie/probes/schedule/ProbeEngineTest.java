@@ -7,8 +7,8 @@ import fr.vigie.config.Site;
 import fr.vigie.config.StepKind;
 import fr.vigie.config.Target;
 import fr.vigie.config.Vantage;
-import fr.vigie.config.VigieConfig;
 import fr.vigie.probes.Outcome;
+import fr.vigie.probes.ProbeSections;
 import fr.vigie.probes.StepResult;
 import fr.vigie.probes.testing.Await;
 import fr.vigie.probes.testing.Fixtures;
@@ -58,19 +58,18 @@ class ProbeEngineTest {
                 "http://127.0.0.1:" + port, "home", Optional.empty(), "every-second", List.of(), Map.of());
     }
 
-    VigieConfig config(List<Target> targets, List<MaintenanceWindow> maintenance) {
+    ProbeSections config(List<Target> targets, List<MaintenanceWindow> maintenance) {
         return config(targets, maintenance, new ScheduleConfig("every-second", null, Duration.ofSeconds(1), null, false));
     }
 
-    VigieConfig config(List<Target> targets, List<MaintenanceWindow> maintenance, ScheduleConfig schedule) {
+    ProbeSections config(List<Target> targets, List<MaintenanceWindow> maintenance, ScheduleConfig schedule) {
         Journey home = new Journey("home", "one page", List.of(Fixtures.get("home", StepKind.PAGE, "/",
                 Fixtures.expect(List.of(200), "Bienvenue", null))));
         Site site = new Site("Vigie", "http://127.0.0.1:8080", Path.of("site"), List.of("fr"),
                 ZoneId.of("Europe/Paris"), "127.0.0.1:8080", "https://vigie.example/contact");
-        return new VigieConfig(site, null, new Vantage("test-vantage", "Test"),
-                Fixtures.probing(Duration.ofSeconds(10), 1_000_000),
-                Map.of("every-second", schedule),
-                Map.of(), maintenance, Map.of("home", home), targets, null, null);
+        return new ProbeSections(site, new Vantage("test-vantage", "Test"),
+                Fixtures.probing(Duration.ofSeconds(10), 1_000_000), null,
+                Map.of("every-second", schedule), Map.of(), null, maintenance, Map.of("home", home), targets);
     }
 
     @Test

@@ -11,7 +11,7 @@ import fr.vigie.config.StepKind;
 import fr.vigie.config.Target;
 import fr.vigie.config.TargetKind;
 import fr.vigie.config.Vantage;
-import fr.vigie.config.VigieConfig;
+import fr.vigie.statuspage.SiteSections;
 import fr.vigie.statuspage.model.ProbeIdentity;
 import fr.vigie.statuspage.model.ScheduleWords;
 import fr.vigie.statuspage.model.Texts;
@@ -36,12 +36,12 @@ public final class AboutPage {
     /** Folder of the page under each language root, as {@code accessibilite/}. */
     public static final String PATH = "a-propos/";
 
-    private final VigieConfig config;
+    private final SiteSections config;
     private final Texts texts;
     private final ScheduleWords schedules;
     private final Collator collator = Collator.getInstance(Locale.FRENCH);
 
-    public AboutPage(VigieConfig config, Texts texts) {
+    public AboutPage(SiteSections config, Texts texts) {
         this.config = config;
         this.texts = texts;
         this.schedules = new ScheduleWords(texts);

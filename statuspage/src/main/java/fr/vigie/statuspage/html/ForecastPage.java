@@ -5,7 +5,7 @@ import fr.vigie.aggregator.forecast.HeadroomForecast;
 import fr.vigie.aggregator.forecast.Risk;
 import fr.vigie.config.Target;
 import fr.vigie.config.TargetKind;
-import fr.vigie.config.VigieConfig;
+import fr.vigie.statuspage.SiteSections;
 
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class ForecastPage {
 
     private final View view;
 
-    public ForecastPage(VigieConfig config, List<HeadroomForecast> forecasts) {
+    public ForecastPage(SiteSections config, List<HeadroomForecast> forecasts) {
         Map<String, Target> targets = config.targets().stream().collect(Collectors.toMap(Target::id,
                 Function.identity(), (a, b) -> a));
         List<Card> cards = forecasts.stream()

@@ -10,7 +10,7 @@ import fr.vigie.aggregator.Verdict;
 import fr.vigie.config.MaintenanceWindow;
 import fr.vigie.config.Target;
 import fr.vigie.config.TargetKind;
-import fr.vigie.config.VigieConfig;
+import fr.vigie.statuspage.SiteSections;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -25,19 +25,19 @@ public final class PublicState {
     private static final Comparator<Incident> NEWEST_FIRST = Comparator.comparing(Incident::openedAt)
             .reversed().thenComparing(Incident::id);
 
-    private final VigieConfig config;
+    private final SiteSections config;
     private final StatusSnapshot snapshot;
     private final List<Target> services;
     private final List<Incident> incidents;
 
-    public PublicState(VigieConfig config, StatusSnapshot snapshot) {
+    public PublicState(SiteSections config, StatusSnapshot snapshot) {
         this.config = config;
         this.snapshot = snapshot;
         this.services = config.targets().stream().filter(t -> t.kind() != TargetKind.CONTROL).toList();
         this.incidents = snapshot.incidents().stream().filter(Incident::isPublic).sorted(NEWEST_FIRST).toList();
     }
 
-    public VigieConfig config() {
+    public SiteSections config() {
         return config;
     }
 

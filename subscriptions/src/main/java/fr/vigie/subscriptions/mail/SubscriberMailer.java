@@ -12,8 +12,8 @@ import fr.vigie.alerts.outbox.Outbox;
 import fr.vigie.alerts.outbox.OutboxEntry;
 import fr.vigie.config.SubscriptionsConfig;
 import fr.vigie.config.Target;
-import fr.vigie.config.VigieConfig;
 import fr.vigie.subscriptions.Links;
+import fr.vigie.subscriptions.SubscriptionSections;
 import fr.vigie.subscriptions.Topic;
 import fr.vigie.subscriptions.store.Subscription;
 import fr.vigie.subscriptions.store.SubscriptionStore;
@@ -53,7 +53,7 @@ public final class SubscriberMailer implements AggregatorListener, AutoCloseable
             IncidentEvent.Type.CAUSE_CHANGED, IncidentEvent.Type.HUMAN_UPDATE, IncidentEvent.Type.RESOLVED);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
-    private final VigieConfig config;
+    private final SubscriptionSections config;
     private final SubscriptionsConfig settings;
     private final Outbox outbox;
     private final SubscriptionStore store;
@@ -68,7 +68,7 @@ public final class SubscriberMailer implements AggregatorListener, AutoCloseable
     private long nextSendNanos = System.nanoTime();
     private Duration backoff = Duration.ZERO;
 
-    public SubscriberMailer(VigieConfig config, Outbox outbox, SubscriptionStore store, SmtpSender smtp,
+    public SubscriberMailer(SubscriptionSections config, Outbox outbox, SubscriptionStore store, SmtpSender smtp,
                             Links links, Clock clock) {
         this.config = config;
         this.settings = config.subscriptionSettings().orElseThrow();

@@ -1,8 +1,8 @@
 package fr.vigie.subscriptions.web;
 
 import fr.vigie.config.SubscriptionsConfig;
-import fr.vigie.config.VigieConfig;
 import fr.vigie.subscriptions.EmailAddress;
+import fr.vigie.subscriptions.SubscriptionSections;
 import fr.vigie.subscriptions.Topic;
 import fr.vigie.subscriptions.mail.SubscriberMailer;
 import fr.vigie.subscriptions.store.Subscription;
@@ -49,7 +49,7 @@ public final class SubscriptionEndpoint {
     static final int BODY_LIMIT = 8 * 1024;
     static final int MAX_TOPICS = 50;
 
-    private final VigieConfig config;
+    private final SubscriptionSections config;
     private final SubscriptionsConfig settings;
     private final SubscriptionStore store;
     private final SubscriberMailer mailer;
@@ -62,8 +62,8 @@ public final class SubscriptionEndpoint {
     private final RateLimits perAddress;
     private WebhookRoutes webhooks;
 
-    public SubscriptionEndpoint(VigieConfig config, SubscriptionStore store, SubscriberMailer mailer, Tokens tokens,
-                                Clock clock) {
+    public SubscriptionEndpoint(SubscriptionSections config, SubscriptionStore store, SubscriberMailer mailer,
+                                Tokens tokens, Clock clock) {
         this.config = config;
         this.settings = config.subscriptionSettings().orElseThrow();
         this.store = store;

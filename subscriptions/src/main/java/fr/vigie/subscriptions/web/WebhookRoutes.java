@@ -3,7 +3,7 @@ package fr.vigie.subscriptions.web;
 import fr.vigie.alerts.delivery.WebhookSigner;
 import fr.vigie.config.Secret;
 import fr.vigie.config.SubscriptionsConfig;
-import fr.vigie.config.VigieConfig;
+import fr.vigie.subscriptions.SubscriptionSections;
 import fr.vigie.subscriptions.Topic;
 import fr.vigie.subscriptions.token.Tokens;
 import fr.vigie.subscriptions.webhook.CallbackPolicy;
@@ -45,7 +45,7 @@ final class WebhookRoutes {
     /** management tokens are long-lived (machines); 410 Gone to a delivery also ends a subscription */
     static final Duration TOKEN_TTL = Duration.ofDays(5 * 365);
 
-    private final VigieConfig config;
+    private final SubscriptionSections config;
     private final SubscriptionsConfig.Webhooks settings;
     private final WebhookStore store;
     private final WebhookDelivery delivery;
@@ -55,7 +55,7 @@ final class WebhookRoutes {
     private final RateLimits perClient;
     private final String base;
 
-    WebhookRoutes(VigieConfig config, WebhookStore store, WebhookDelivery delivery, CallbackPolicy policy,
+    WebhookRoutes(SubscriptionSections config, WebhookStore store, WebhookDelivery delivery, CallbackPolicy policy,
                   Tokens tokens, Clock clock) {
         this.config = config;
         SubscriptionsConfig s = config.subscriptionSettings().orElseThrow();

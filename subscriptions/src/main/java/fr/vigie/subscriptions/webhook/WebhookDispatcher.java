@@ -11,7 +11,7 @@ import fr.vigie.alerts.outbox.NotificationId;
 import fr.vigie.alerts.outbox.Outbox;
 import fr.vigie.config.SubscriptionsConfig;
 import fr.vigie.config.Target;
-import fr.vigie.config.VigieConfig;
+import fr.vigie.subscriptions.SubscriptionSections;
 import fr.vigie.subscriptions.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +35,14 @@ public final class WebhookDispatcher implements AggregatorListener {
             IncidentEvent.Type.CAUSE_CHANGED, IncidentEvent.Type.TARGETS_CHANGED, IncidentEvent.Type.HUMAN_UPDATE,
             IncidentEvent.Type.RESOLVED);
 
-    private final VigieConfig config;
+    private final SubscriptionSections config;
     private final SubscriptionsConfig.Webhooks settings;
     private final WebhookStore store;
     private final Outbox outbox;
     private final WebhookDelivery delivery;
     private final Clock clock;
 
-    public WebhookDispatcher(VigieConfig config, WebhookStore store, Outbox outbox, WebhookDelivery delivery,
+    public WebhookDispatcher(SubscriptionSections config, WebhookStore store, Outbox outbox, WebhookDelivery delivery,
                              Clock clock) {
         this.config = config;
         this.settings = config.subscriptionSettings().orElseThrow().webhooks();
