@@ -138,10 +138,12 @@ public final class Classifier {
 
         boolean unhealthy = !a.healthy();
         boolean troubled = unhealthy || a.signals().synRetries() > 0;
-        fleet.update(t.id, t.group, t.kind, first.ts(), unhealthy, a.networkish(), troubled);
+        fleet.update(t.id, t.group, t.kind, first.ts(), unhealthy, a.networkish(), troubled, a.losesConnections(),
+                a.loaded());
         if (unhealthy && a.status() != Status.UNDER_MAINTENANCE
                 && fleet.vantageSuspected(t.id, t.kind, true, a.networkish(), first.ts())) {
             a = asVantage(a, t);
+            fleet.blamedOnVantage(t.id);
         }
         t.remember(a);
         return hysteresis(t, a, decidedAt);
@@ -185,11 +187,23 @@ public final class Classifier {
         double total = a.scores().values().stream().mapToDouble(Double::doubleValue).sum();
         Map<Cause, Double> scores = new EnumMap<>(Cause.class);
         scores.put(Cause.VANTAGE, Math.max(1.0, 2 * total));
-        return new RoundAssessment(a.signals(), a.status(), scores, 0.9, true, a.slow(), 0, 0, false, evidence);
+        return new RoundAssessment(a.signals(), a.status(), scores, 0.9, true, a.slow(), 0, 0, false, evidence, 0);
     }
 
     private Verdict hysteresis(TargetState t, RoundAssessment a, Instant decidedAt) {
         boolean bad = !a.healthy();
+        boolean vantageRound = a.scores().containsKey(Cause.VANTAGE);
+        if (bad && !vantageRound && t.lastRoundVantage) {
+            // A round blamed on our own path says nothing about the service: its own episode starts with its first
+            // bad round that is not ours, and needs the same confirmation as any other.
+            t.consecutiveBad = 0;
+            if (t.open && t.publishedCause == Cause.VANTAGE) {
+                t.open = false;
+                t.onset = null;
+                t.episode.clear();
+            }
+        }
+        t.lastRoundVantage = vantageRound;
         if (bad) {
             t.consecutiveBad++;
             t.consecutiveGood = 0;
@@ -249,14 +263,18 @@ public final class Classifier {
         double confidence;
         EpisodeCauses.Finding finding;
         if (latest.scores().containsKey(Cause.VANTAGE)) {
-            finding = new EpisodeCauses.Finding(Cause.VANTAGE, Set.of(Cause.VANTAGE), 1, 0.9, 1, false, false);
+            finding = EpisodeCauses.Finding.vantage();
             cause = Cause.VANTAGE;
             holding = Set.of(Cause.VANTAGE);
             confidence = 0.9;
         } else {
             Cause before = t.publishedCause == Cause.UNKNOWN && t.withheld != null ? t.withheld : t.publishedCause;
-            boolean neighboursFine = !groupWide && fleet.seenInGroup(t.group, now) >= 2;
-            finding = causes.find(t.episode, before, groupWide, neighboursFine, t.onset, latest.strength());
+            int seen = fleet.seenInGroup(t.group, now);
+            FleetView.Neighbours n = fleet.neighbours(t.group, t.id, episodeStart, now);
+            EpisodeCauses.Scope scope = new EpisodeCauses.Scope(groupWide, !groupWide && seen >= 2,
+                    n.lossConfirmed() >= 1, n.seen() >= 1 && n.clean() == n.seen() && n.lossConfirmed() == 0,
+                    n.seen() >= 1 && n.loadConfirmed() == 0, fleet.hostsLosingConnections(now));
+            finding = causes.find(t.episode, before, scope, t.onset, latest.strength());
             confidence = PublicationBar.confidence(finding, groupWide);
             if (PublicationBar.publishable(finding.cause(), confidence)) {
                 cause = finding.cause();
