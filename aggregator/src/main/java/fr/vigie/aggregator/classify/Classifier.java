@@ -251,6 +251,23 @@ public final class Classifier {
         return new Verdict(at, t.id, Status.OPERATIONAL, Cause.NONE, Set.of(), 0.9, List.of(), null);
     }
 
+    /**
+     * How far back the neighbours' rounds count for this episode's scope: from {@code 2 x close-after-rounds} rounds
+     * before its first bad round. A fault that paused for less than that is the same fault (the hold that closes an
+     * episode on waves), so loss on a shared route that reached a neighbour just before this episode reopened is
+     * still that route's, and a neighbour seen clean only since the reopening is not yet seen clean.
+     */
+    private Instant scopeSince(TargetState t, Instant episodeStart) {
+        if (t.episode.isEmpty()) {
+            return episodeStart;
+        }
+        int first = t.history.indexOf(t.episode.get(0));
+        if (first < 0) {
+            return episodeStart;
+        }
+        return t.history.get(Math.max(0, first - 2 * tuning.closeAfterRounds())).signals().start();
+    }
+
     /** The verdict of an open episode: the status that held, the cause the episode supports, and the public bar. */
     private Verdict episodeVerdict(TargetState t, RoundAssessment latest, Instant at) {
         // Scope over the whole episode: a lossy shared route fails the group's services in turn, round by round.
@@ -270,7 +287,7 @@ public final class Classifier {
         } else {
             Cause before = t.publishedCause == Cause.UNKNOWN && t.withheld != null ? t.withheld : t.publishedCause;
             int seen = fleet.seenInGroup(t.group, now);
-            FleetView.Neighbours n = fleet.neighbours(t.group, t.id, episodeStart, now);
+            FleetView.Neighbours n = fleet.neighbours(t.group, t.id, scopeSince(t, episodeStart), now);
             EpisodeCauses.Scope scope = new EpisodeCauses.Scope(groupWide, !groupWide && seen >= 2,
                     n.lossConfirmed() >= 1, n.seen() >= 1 && n.clean() == n.seen() && n.lossConfirmed() == 0,
                     n.seen() >= 1 && n.loadConfirmed() == 0, fleet.hostsLosingConnections(now));

@@ -187,8 +187,7 @@ final class EpisodeCauses {
         }
         sum.remove(Cause.VANTAGE);
         Cause cause = sum.isEmpty() ? Cause.UNKNOWN : primary(sum);
-        if (cause == Cause.SATURATION && onset != null && !onset.schoolRush() && !groupWide && !mitigation
-                && streaks < 2) {
+        if (cause == Cause.SATURATION && onset != null && !onset.schoolRush() && !groupWide && !mitigation) {
             // Overload on one service when no crowd is expected (outside the school rush): a crowd or an
             // application-layer flood that shows no challenge page. Neither is named on this evidence alone.
             offPeak = true;
@@ -198,7 +197,7 @@ final class EpisodeCauses {
                 && sum.getOrDefault(published, 0.0) >= CAUSE_KEEP_SHARE * sum.getOrDefault(cause, 0.0)) {
             cause = published; // a new cause must clearly overtake the published one: no flapping between causes
         }
-        if (cause == Cause.SATURATION && scope.neighboursUnloaded() && !mitigation && streaks < 2) {
+        if (cause == Cause.SATURATION && scope.neighboursUnloaded() && !mitigation) {
             // Overload on this service while the other services of its host, probed at the same hour, answer at
             // their usual speed: the rush reaches every service at once, so this is an under-sized service or an
             // application-layer flood aimed at it; without a challenge page the two look alike from outside.
