@@ -30,6 +30,12 @@ final class EpisodeCauses {
      * intermittently (some connect after SYN retransmissions) while its neighbours on the same host answer.
      */
     static final double INFERRED_FLOOD_STRENGTH = 0.7;
+    /**
+     * Bad rounds losing connections on one service before a flood is inferred without a challenge page: loss on a
+     * route reaches the services behind it in turn, so for its first two rounds the first of them loses connections
+     * beside neighbours that still answer; a flood aimed at one service persists while the route's loss moves on.
+     */
+    static final int INFERRED_FLOOD_MIN_ROUNDS = 3;
     /** Failure label of a refused connection. */
     private static final String REFUSED = Outcome.CONNECT_REFUSED.wire();
 
@@ -115,6 +121,7 @@ final class EpisodeCauses {
         int otherLoadOrApp = 0;
         int streaks = streaks(episode);
         int retransmittedRounds = 0;
+        int lossRounds = 0;
         int badRounds = 0;
         for (RoundAssessment r : episode) {
             if (r.scores().containsKey(Cause.VANTAGE)) {
@@ -131,6 +138,7 @@ final class EpisodeCauses {
                     }
                 });
                 connectivity += r.connectivity();
+                if (r.connectivity() > 0) lossRounds++;
                 RoundSignals sig = r.signals();
                 if (sig.synRetries() - sig.count(Symptom.UNREACHABLE) > 0) retransmittedRounds++;
                 hangs += r.hangs();
@@ -166,7 +174,8 @@ final class EpisodeCauses {
         if (connectivity > 0 && !scope.lossWide()) {
             // Connections lost on this service while no other service of its host loses any (they may be slow, in
             // the rush): not a shared route nor the host's network.
-            inferredFlood = !mitigation && streaks < 2 && scope.neighboursConnect() && retransmittedRounds > 0;
+            inferredFlood = !mitigation && streaks < 2 && scope.neighboursConnect() && retransmittedRounds > 0
+                    && lossRounds >= INFERRED_FLOOD_MIN_ROUNDS;
             if (mitigation || streaks >= 2 || inferredFlood) {
                 // One service, connections lost next to challenge pages or in waves: attacks pulse and trigger
                 // mitigation; a dead host or a broken route does neither.

@@ -172,8 +172,6 @@ class ErrorModesTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("open: the first service the route's loss reaches, before any neighbour lost a"
-            + " connection, is still called an inferred flood (attack, 0.7); see the classify13 report")
     void lossOnAHostsRouteReachingItsServicesInTurnIsNeverAnAttack() throws Exception {
         // The route of hostX drops packets in bursts that reach ent-a, then ent-b, then ent-c, two rounds each: each
         // service's episode closes and reopens while its neighbours, just before, lost connections themselves.
