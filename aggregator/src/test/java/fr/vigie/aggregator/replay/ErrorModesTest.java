@@ -399,4 +399,23 @@ class ErrorModesTest {
         });
         assertThat(bad(s, "ent-d")).anySatisfy(v -> assertThat(v.cause()).isEqualTo(Cause.ATTACK));
     }
+
+    @Test
+    void connectionsLostOnThreeHostsAtOnceAreNotPublishedAsTheirNetwork() throws Exception {
+        // Three independent hosts (each with its own routes) losing connections in the same minute share one element,
+        // the prober's own path; with no control target to say so and under the vantage rule's share of the fleet
+        // (6 of 8 services), the network cause is withheld, not published for each host.
+        VigieConfig cfg = TestConfigs.config("ent-a@hostX", "ent-b@hostX", "ent-c@hostY", "ent-d@hostY",
+                "ent-e@hostZ", "ent-f@hostZ", "ent-g@hostW", "ent-h@hostW");
+        List<String> all = List.of("ent-a", "ent-b", "ent-c", "ent-d", "ent-e", "ent-f", "ent-g", "ent-h");
+        TraceScenario sc = new TraceScenario(all, MID_MORNING, Duration.ofSeconds(30));
+        ReplayClassifier.Summary s = replay(cfg, trace(sc, (t, k, i, r) -> !t.equals("ent-g") && !t.equals("ent-h")
+                && i == 2 ? TraceScenario.with(r, Outcome.RESET, null, null, r.connectMs(), null) : r));
+
+        for (String t : List.of("ent-a", "ent-c", "ent-e")) {
+            assertThat(bad(s, t)).as(t).isNotEmpty()
+                    .allSatisfy(v -> assertThat(v.causes()).doesNotContain(Cause.NETWORK, Cause.ATTACK));
+        }
+        assertThat(bad(s, "ent-g")).isEmpty();
+    }
 }
