@@ -138,10 +138,12 @@ public final class Classifier {
 
         boolean unhealthy = !a.healthy();
         boolean troubled = unhealthy || a.signals().synRetries() > 0;
-        fleet.update(t.id, t.group, t.kind, first.ts(), unhealthy, a.networkish(), troubled);
+        fleet.update(t.id, t.group, t.kind, first.ts(), unhealthy, a.networkish(), troubled, a.losesConnections(),
+                a.loaded());
         if (unhealthy && a.status() != Status.UNDER_MAINTENANCE
                 && fleet.vantageSuspected(t.id, t.kind, true, a.networkish(), first.ts())) {
             a = asVantage(a, t);
+            fleet.blamedOnVantage(t.id);
         }
         t.remember(a);
         return hysteresis(t, a, decidedAt);
@@ -185,11 +187,23 @@ public final class Classifier {
         double total = a.scores().values().stream().mapToDouble(Double::doubleValue).sum();
         Map<Cause, Double> scores = new EnumMap<>(Cause.class);
         scores.put(Cause.VANTAGE, Math.max(1.0, 2 * total));
-        return new RoundAssessment(a.signals(), a.status(), scores, 0.9, true, a.slow(), 0, 0, false, evidence);
+        return new RoundAssessment(a.signals(), a.status(), scores, 0.9, true, a.slow(), 0, 0, false, evidence, 0);
     }
 
     private Verdict hysteresis(TargetState t, RoundAssessment a, Instant decidedAt) {
         boolean bad = !a.healthy();
+        boolean vantageRound = a.scores().containsKey(Cause.VANTAGE);
+        if (bad && !vantageRound && t.lastRoundVantage) {
+            // A round blamed on our own path says nothing about the service: its own episode starts with its first
+            // bad round that is not ours, and needs the same confirmation as any other.
+            t.consecutiveBad = 0;
+            if (t.open && t.publishedCause == Cause.VANTAGE) {
+                t.open = false;
+                t.onset = null;
+                t.episode.clear();
+            }
+        }
+        t.lastRoundVantage = vantageRound;
         if (bad) {
             t.consecutiveBad++;
             t.consecutiveGood = 0;
@@ -237,6 +251,23 @@ public final class Classifier {
         return new Verdict(at, t.id, Status.OPERATIONAL, Cause.NONE, Set.of(), 0.9, List.of(), null);
     }
 
+    /**
+     * How far back the neighbours' rounds count for this episode's scope: from {@code 2 x close-after-rounds} rounds
+     * before its first bad round. A fault that paused for less than that is the same fault (the hold that closes an
+     * episode on waves), so loss on a shared route that reached a neighbour just before this episode reopened is
+     * still that route's, and a neighbour seen clean only since the reopening is not yet seen clean.
+     */
+    private Instant scopeSince(TargetState t, Instant episodeStart) {
+        if (t.episode.isEmpty()) {
+            return episodeStart;
+        }
+        int first = t.history.indexOf(t.episode.get(0));
+        if (first < 0) {
+            return episodeStart;
+        }
+        return t.history.get(Math.max(0, first - 2 * tuning.closeAfterRounds())).signals().start();
+    }
+
     /** The verdict of an open episode: the status that held, the cause the episode supports, and the public bar. */
     private Verdict episodeVerdict(TargetState t, RoundAssessment latest, Instant at) {
         // Scope over the whole episode: a lossy shared route fails the group's services in turn, round by round.
@@ -249,14 +280,18 @@ public final class Classifier {
         double confidence;
         EpisodeCauses.Finding finding;
         if (latest.scores().containsKey(Cause.VANTAGE)) {
-            finding = new EpisodeCauses.Finding(Cause.VANTAGE, Set.of(Cause.VANTAGE), 1, 0.9, 1, false, false);
+            finding = EpisodeCauses.Finding.vantage();
             cause = Cause.VANTAGE;
             holding = Set.of(Cause.VANTAGE);
             confidence = 0.9;
         } else {
             Cause before = t.publishedCause == Cause.UNKNOWN && t.withheld != null ? t.withheld : t.publishedCause;
-            boolean neighboursFine = !groupWide && fleet.seenInGroup(t.group, now) >= 2;
-            finding = causes.find(t.episode, before, groupWide, neighboursFine, t.onset, latest.strength());
+            int seen = fleet.seenInGroup(t.group, now);
+            FleetView.Neighbours n = fleet.neighbours(t.group, t.id, scopeSince(t, episodeStart), now);
+            EpisodeCauses.Scope scope = new EpisodeCauses.Scope(groupWide, !groupWide && seen >= 2,
+                    n.lossConfirmed() >= 1, n.seen() >= 1 && n.clean() == n.seen() && n.lossConfirmed() == 0,
+                    n.seen() >= 1 && n.loadConfirmed() == 0, fleet.hostsLosingConnections(now));
+            finding = causes.find(t.episode, before, scope, t.onset, latest.strength());
             confidence = PublicationBar.confidence(finding, groupWide);
             if (PublicationBar.publishable(finding.cause(), confidence)) {
                 cause = finding.cause();

@@ -31,6 +31,23 @@ final class EpisodeWords {
                     "overload outside the school rush, on this service alone: an unusual crowd or an application-layer"
                             + " flood, which look alike without a challenge page"));
         }
+        if (f.crowdAbsent() && !f.offPeak()) {
+            evidence.add(Words.of("surcharge sur ce seul service, ses voisins du même hébergeur répondent à leur vitesse "
+                            + "habituelle : service sous-dimensionné ou attaque applicative, indiscernables sans page de défi",
+                    "overload on this service alone, its neighbours on the same host answer at their usual speed: an"
+                            + " under-sized service or an application-layer flood, which look alike without a challenge page"));
+        }
+        if (f.storageUnconfirmed()) {
+            evidence.add(Words.of("écritures en échec sans message de stockage, pas encore confirmé (ou lectures en échec "
+                            + "aussi) : stockage non établi",
+                    "writes failing without a storage message, not yet confirmed (or reads failing too): storage not"
+                            + " established"));
+        }
+        if (f.manyHosts()) {
+            evidence.add(Words.of("connexions perdues chez plusieurs hébergeurs à la fois : le chemin de la sonde Vigie "
+                            + "est peut-être en cause",
+                    "connections lost at several hosts at once: Vigie's own probing path may be at fault"));
+        }
         if (f.streaks() >= 2 && f.cause() == Cause.ATTACK) {
             evidence.add(Words.of("défaillances par vagues (" + f.streaks() + " depuis le début)",
                     "failures in waves (" + f.streaks() + " so far)"));

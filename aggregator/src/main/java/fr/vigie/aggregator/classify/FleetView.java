@@ -46,13 +46,84 @@ final class FleetView {
      */
     void update(String target, String group, TargetKind kind, Instant ts, boolean unhealthy, boolean networkish,
                 boolean troubled) {
+        update(target, group, kind, ts, unhealthy, networkish, troubled, false, false);
+    }
+
+    /**
+     * @param losesConnections the round lost connections (resets, connect time-outs, SYNs resent)
+     * @param loaded           the round was slow or failed with load symptoms
+     */
+    void update(String target, String group, TargetKind kind, Instant ts, boolean unhealthy, boolean networkish,
+                boolean troubled, boolean losesConnections, boolean loaded) {
         Entry before = latest.get(target);
-        Instant lastUnhealthy = unhealthy ? ts : before == null ? null : before.lastUnhealthy;
-        latest.put(target, new Entry(target, group, kind, ts, unhealthy, networkish, lastUnhealthy));
+        Stamps was = before == null ? Stamps.NEVER : before.stamps;
+        boolean loss = unhealthy && losesConnections;
+        Stamps now = new Stamps(unhealthy ? ts : was.unhealthy, loss ? ts : was.loss, loss ? was.loss : was.lossBefore,
+                loaded ? ts : was.loaded, loaded ? was.loaded : was.loadedBefore);
+        latest.put(target, new Entry(target, group, kind, ts, before == null ? null : before.ts, unhealthy, networkish,
+                losesConnections, now, was));
         if (kind == TargetKind.CONTROL) {
             int clean = controlCleanRounds.getOrDefault(target, Integer.MAX_VALUE);
             controlCleanRounds.put(target, troubled ? 0 : clean == Integer.MAX_VALUE ? clean : clean + 1);
         }
+    }
+
+    /**
+     * This target's latest round was blamed on the vantage: it says nothing about its host, so it does not count in
+     * the host's scope (a host's neighbours failing during our own outage are not its neighbours failing).
+     */
+    void blamedOnVantage(String target) {
+        Entry e = latest.get(target);
+        if (e != null) {
+            latest.put(target, new Entry(e.target, e.group, e.kind, e.ts, e.previousTs, e.unhealthy, e.networkish,
+                    e.losesConnections, e.previous, e.previous));
+        }
+    }
+
+    /**
+     * Hosting groups (an ungrouped target is its own) whose services lose connections in their latest round: loss on
+     * several independent hosts at once has one common element, the prober's own path.
+     */
+    int hostsLosingConnections(Instant ts) {
+        Set<String> groups = new HashSet<>();
+        for (Entry e : latest.values()) {
+            if (recent(e, ts) && e.kind != TargetKind.CONTROL && e.unhealthy && e.losesConnections) {
+                groups.add(e.group == null ? "target:" + e.target : e.group);
+            }
+        }
+        return groups.size();
+    }
+
+    /**
+     * What the other services of a hosting group showed since {@code since}, each held to the rule a service's own
+     * evidence is held to: two rounds (a lone transient is not evidence).
+     *
+     * @param seen          others probed at least twice since then
+     * @param clean         of those, the ones that never lost a connection since then
+     * @param lossConfirmed others that lost connections in two rounds or more since then
+     * @param loadConfirmed others slow or overloaded in two rounds or more since then
+     */
+    record Neighbours(int seen, int clean, int lossConfirmed, int loadConfirmed) {
+        static final Neighbours NONE = new Neighbours(0, 0, 0, 0);
+    }
+
+    Neighbours neighbours(String group, String self, Instant since, Instant ts) {
+        if (group == null) {
+            return Neighbours.NONE;
+        }
+        int seen = 0, clean = 0, loss = 0, load = 0;
+        for (Entry e : latest.values()) {
+            if (!recent(e, ts) || !Objects.equals(group, e.group) || e.target.equals(self)) {
+                continue;
+            }
+            if (e.previousTs != null && !e.previousTs.isBefore(since)) {
+                seen++;
+                if (e.stamps.loss == null || e.stamps.loss.isBefore(since)) clean++;
+            }
+            if (e.stamps.lossBefore != null && !e.stamps.lossBefore.isBefore(since)) loss++;
+            if (e.stamps.loadedBefore != null && !e.stamps.loadedBefore.isBefore(since)) load++;
+        }
+        return new Neighbours(seen, clean, loss, load);
     }
 
     /** True when this target's failure is better explained by the prober's own side. */
@@ -151,8 +222,8 @@ final class FleetView {
         }
         int n = 0;
         for (Entry e : latest.values()) {
-            if (recent(e, ts) && Objects.equals(group, e.group) && e.lastUnhealthy != null
-                && !e.lastUnhealthy.isBefore(since)) {
+            if (recent(e, ts) && Objects.equals(group, e.group) && e.stamps.unhealthy != null
+                && !e.stamps.unhealthy.isBefore(since)) {
                 n++;
             }
         }
@@ -177,7 +248,12 @@ final class FleetView {
         return !e.ts.isBefore(ts.minus(horizon));
     }
 
-    private record Entry(String target, String group, TargetKind kind, Instant ts, boolean unhealthy,
-                         boolean networkish, Instant lastUnhealthy) {
+    /** When a target last showed each kind of trouble (null: not lately). */
+    private record Stamps(Instant unhealthy, Instant loss, Instant lossBefore, Instant loaded, Instant loadedBefore) {
+        static final Stamps NEVER = new Stamps(null, null, null, null, null);
+    }
+
+    private record Entry(String target, String group, TargetKind kind, Instant ts, Instant previousTs, boolean unhealthy,
+                         boolean networkish, boolean losesConnections, Stamps stamps, Stamps previous) {
     }
 }

@@ -36,21 +36,22 @@ final class RoundJudge {
         if (s.declaredMaintenance()) {
             scores.put(Cause.MAINTENANCE, 1.0);
             evidence.add(Words.of("maintenance déclarée", "declared maintenance"));
-            return new RoundAssessment(s, Status.UNDER_MAINTENANCE, scores, 0.99, false, false, 0, 0, false, evidence);
+            return new RoundAssessment(s, Status.UNDER_MAINTENANCE, scores, 0.99, false, false, 0, 0, false, evidence, 0);
         }
         boolean slow = slow(s);
         boolean connectNormal = (Double.isNaN(s.connectRatio()) || s.connectRatio() < NORMAL_CONNECT_RATIO)
                 && s.synRetries() == 0;
         double strength = 0.0;
         double connectivity = 0;
+        double[] asymmetry = {0};
         if (s.failed() > 0) {
-            connectivity = scoreFailures(s, slow, scores);
+            connectivity = scoreFailures(s, slow, scores, asymmetry);
             strength = namedBySignature(s) ? 0.95 : 0.85;
         }
         boolean slowConnect = s.judgeable() && !Double.isNaN(s.connectRatio()) && s.connectRatio() >= slowFactor;
         boolean retransmitted = slowConnect && s.synRetries() > 0;
         if (slow || retransmitted) {
-            connectivity += scoreLatency(s, slow, connectNormal, scores);
+            connectivity += scoreLatency(s, slow, connectNormal, scores, asymmetry);
             strength = Math.max(strength, 0.7);
         }
         int network = s.count(Symptom.NETWORK) + s.count(Symptom.UNREACHABLE) + s.count(Symptom.CONNECTION_LOST);
@@ -59,7 +60,8 @@ final class RoundJudge {
         describe(s, slow, connectNormal, evidence);
         double hangs = slow ? 0 : s.failureLabels().getOrDefault("response_timeout", 0);
         boolean thin = s.failed() <= 1 && !namedBySignature(s) && !slow;
-        return new RoundAssessment(s, status, scores, strength, networkish, slow, connectivity, hangs, thin, evidence);
+        return new RoundAssessment(s, status, scores, strength, networkish, slow, connectivity, hangs, thin, evidence,
+                asymmetry[0]);
     }
 
     /**
@@ -79,7 +81,7 @@ final class RoundJudge {
     }
 
     /** @return the part of the scores that came from connection-level failures (resets, connect time-outs) */
-    private double scoreFailures(RoundSignals s, boolean slow, Map<Cause, Double> scores) {
+    private double scoreFailures(RoundSignals s, boolean slow, Map<Cause, Double> scores, double[] asymmetry) {
         // Writes failing without a named cause while reads or static files answer at their usual speed: the
         // storage behind the writes. Under load (reads slow too) a failing write is one more overloaded request.
         boolean readsNormal = Double.isNaN(s.readRatio()) || s.readRatio() < slowFactor;
@@ -92,6 +94,7 @@ final class RoundJudge {
         if (writesOnly) {
             s.writeUnnamedBy().forEach((symptom, n) -> counted.merge(symptom, -n, Integer::sum));
             add(scores, Cause.STORAGE, WRITE_ASYMMETRY_WEIGHT * s.writeUnnamed());
+            asymmetry[0] += WRITE_ASYMMETRY_WEIGHT * s.writeUnnamed();
         }
         if (!slow && s.badGateway() > 0) {
             // 502: the proxy got no valid answer from the application (RFC 9110 15.6.3), while the answers that
@@ -120,11 +123,13 @@ final class RoundJudge {
     }
 
     /** @return the part of the scores that came from SYN retransmissions (as ambiguous as resets) */
-    private double scoreLatency(RoundSignals s, boolean slow, boolean connectNormal, Map<Cause, Double> scores) {
+    private double scoreLatency(RoundSignals s, boolean slow, boolean connectNormal, Map<Cause, Double> scores,
+                                double[] asymmetry) {
         boolean writesOnly = slow && !Double.isNaN(s.writeRatio()) && s.writeRatio() >= slowFactor
                 && (Double.isNaN(s.readRatio()) || s.readRatio() < slowFactor / 1.5);
         if (writesOnly) {
             add(scores, Cause.STORAGE, 1.0);
+            asymmetry[0] += 1.0;
         } else if (s.synRetries() > 0) {
             // SYNs lost and resent: packet loss on the path or a flood filling the server's backlog.
             add(scores, Cause.NETWORK, 1.0);

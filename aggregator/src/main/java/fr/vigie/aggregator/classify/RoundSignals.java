@@ -34,6 +34,8 @@ import java.util.Map;
  * @param writeUnnamedBy the {@code writeUnnamed} steps per symptom
  * @param dynamicTtfbMs  median time-to-first-byte of answered dynamic (non-static) steps with a known baseline
  * @param badGateway     failing steps answered 502 Bad Gateway (the proxy got no valid answer from the application)
+ * @param otherLoadOrApp failing reads or static files whose symptom names load or the application (a bare 5xx, a
+ *                       time-out, a waiting room, an error page): the fault is not confined to the write path
  */
 record RoundSignals(Instant start, int executed, int failed, Map<Symptom, Integer> symptoms,
                     Map<String, Integer> failureLabels, int staticExecuted,
@@ -41,7 +43,7 @@ record RoundSignals(Instant start, int executed, int failed, Map<Symptom, Intege
                     double ttfbRatio, double staticRatio, double writeRatio, double readRatio, double connectMs,
                     double connectRatio, double usualTtfbMs, int synRetries, boolean declaredMaintenance,
                     Integer queueWaitS, boolean judgeable, Map<Symptom, Integer> writeUnnamedBy,
-                    double dynamicTtfbMs, int badGateway) {
+                    double dynamicTtfbMs, int badGateway, int otherLoadOrApp) {
 
     int count(Symptom s) {
         return symptoms.getOrDefault(s, 0);

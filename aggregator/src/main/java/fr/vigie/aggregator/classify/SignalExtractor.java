@@ -35,7 +35,7 @@ final class SignalExtractor {
         double[] usual = new double[n];
         int nTtfb = 0, nDyn = 0, nStat = 0, nWrite = 0, nRead = 0, nConn = 0, nUsual = 0;
         int executed = 0, failed = 0, staticExecuted = 0, staticFailed = 0, writeExecuted = 0, writeFailed = 0;
-        int readFailed = 0, synRetries = 0, writeUnnamed = 0, badGateway = 0;
+        int readFailed = 0, synRetries = 0, writeUnnamed = 0, badGateway = 0, otherLoadOrApp = 0;
         boolean declared = false, judgeable = true;
         Integer queueWait = null;
         Map<Symptom, Integer> counts = RoundSignals.emptySymptoms();
@@ -71,6 +71,7 @@ final class SignalExtractor {
                     }
                 }
                 else readFailed++;
+                if (!isWrite && (s == Symptom.SATURATION || s == Symptom.APPLICATION)) otherLoadOrApp++;
             }
             if (r.queueWaitS() != null) {
                 queueWait = queueWait == null ? r.queueWaitS() : Math.max(queueWait, r.queueWaitS());
@@ -113,7 +114,7 @@ final class SignalExtractor {
                 RollingMedian.of(dyn, nDyn), RollingMedian.of(stat, nStat), RollingMedian.of(write, nWrite),
                 RollingMedian.of(read, nRead), RollingMedian.of(conn, nConn), RollingMedian.of(connRatio, nConn),
                 RollingMedian.of(usual, nUsual), synRetries, declared, queueWait, judgeable, writeUnnamedBy,
-                RollingMedian.of(dynMs, nDynMs), badGateway);
+                RollingMedian.of(dynMs, nDynMs), badGateway, otherLoadOrApp);
     }
 
     /**

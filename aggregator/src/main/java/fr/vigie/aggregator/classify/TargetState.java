@@ -33,6 +33,8 @@ final class TargetState {
     Cause publishedCause = Cause.NONE;
     /** leading cause while the published one is withheld ({@code UNKNOWN}): the inertia applies to it */
     Cause withheld;
+    /** the latest round was blamed on the vantage (our own path) */
+    boolean lastRoundVantage;
 
     TargetState(String id, String group, TargetKind kind, int expectedSteps, String holidayZone) {
         this.id = id;

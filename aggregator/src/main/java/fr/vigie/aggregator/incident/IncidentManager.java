@@ -122,6 +122,18 @@ public final class IncidentManager {
                     v.cause(), List.of(), v.evidence(), summary(v.cause(), members, scope), AUTHOR), changes);
             return new Applied(current, changes);
         }
+        String pending = openByKey.containsKey(key) || v.cause() == Cause.UNKNOWN ? null : openInScope(scope);
+        if (pending != null && states.get(pending).cause() == Cause.UNKNOWN && !pending.equals(current)) {
+            // The scope's incident opened while its cause was under analysis (its first service judged before its
+            // neighbours' results of the same round came in): the cause now named is that incident's, not a second
+            // incident's. Same id and name, new cause; the target joins it below.
+            openByKey.remove(keyById.get(pending));
+            keyById.put(pending, key);
+            openByKey.put(key, pending);
+            List<String> members = states.get(pending).targets();
+            append(new IncidentEvent(pending, 0, v.ts(), IncidentEvent.Type.CAUSE_CHANGED, worstOf(members),
+                    v.cause(), List.of(), v.evidence(), summary(v.cause(), members, scope), AUTHOR), changes);
+        }
         if (current != null) {
             leave(target, current, v.ts(), List.of(), changes);
         }

@@ -22,9 +22,9 @@ class OnsetAndWordsTest {
     private static RoundAssessment round(Instant start, double ttfbRatio, int failed) {
         RoundSignals s = new RoundSignals(start, 5, failed, RoundSignals.emptySymptoms(), Map.of(), 1, 0, 1, 0, 0,
                 failed, 400, ttfbRatio, 1, 1, ttfbRatio, 20, 1, 100, 0, false, null, true, RoundSignals.emptySymptoms(),
-                400 * ttfbRatio, 0);
+                400 * ttfbRatio, 0, 0);
         return new RoundAssessment(s, failed > 0 ? Status.PARTIAL_OUTAGE : Status.OPERATIONAL, Map.of(), 0.9, false,
-                false, 0, 0, false, List.of());
+                false, 0, 0, false, List.of(), 0);
     }
 
     @Test

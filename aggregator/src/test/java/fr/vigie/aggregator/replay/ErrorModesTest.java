@@ -115,7 +115,28 @@ class ErrorModesTest {
     }
 
     @Test
-    void theSameOverloadDuringTheSchoolRushIsSaturation() throws Exception {
+    void theSameOverloadDuringTheSchoolRushOnEveryServiceOfTheHostIsSaturation() throws Exception {
+        TraceScenario sc = new TraceScenario(fleet, RUSH.minus(Duration.ofSeconds(30L * WARM)), Duration.ofSeconds(30));
+        ReplayClassifier.Summary s = replay(config, trace(sc, (t, k, i, r) -> {
+            if (!t.equals("ent-d") && !t.equals("ent-e") || TraceScenario.isStatic(r)) return r;
+            if (i == 3 && k % 2 == 0) return TraceScenario.with(r, Outcome.HTTP_ERROR, 503, null, r.connectMs(), 900.0);
+            return TraceScenario.slower(r, 12);
+        }));
+
+        for (String t : List.of("ent-d", "ent-e")) {
+            // withheld at most until the neighbour's overload is confirmed (two rounds), then saturation
+            assertThat(bad(s, t)).as(t).isNotEmpty()
+                    .allSatisfy(v -> assertThat(v.cause()).isIn(Cause.SATURATION, Cause.UNKNOWN));
+            assertThat(bad(s, t).stream().filter(v -> v.cause() == Cause.UNKNOWN)
+                    .allMatch(v -> v.ts().isBefore(sc.roundStart(WARM + 3)))).as(t).isTrue();
+            assertThat(bad(s, t).get(bad(s, t).size() - 1).cause()).as(t).isEqualTo(Cause.SATURATION);
+        }
+    }
+
+    @Test
+    void anOverloadOnOneServiceInTheRushWhileItsNeighboursAnswerAsUsualIsWithheld() throws Exception {
+        // 08:00: ent-d alone slows to 12 times the usual with 503s; ent-e, on the same host, answers as usual. An
+        // under-sized service and an application-layer flood look alike without a challenge page.
         TraceScenario sc = new TraceScenario(fleet, RUSH.minus(Duration.ofSeconds(30L * WARM)), Duration.ofSeconds(30));
         ReplayClassifier.Summary s = replay(config, trace(sc, (t, k, i, r) -> {
             if (!t.equals("ent-d") || TraceScenario.isStatic(r)) return r;
@@ -123,7 +144,102 @@ class ErrorModesTest {
             return TraceScenario.slower(r, 12);
         }));
 
-        assertThat(bad(s, "ent-d")).isNotEmpty().allSatisfy(v -> assertThat(v.cause()).isEqualTo(Cause.SATURATION));
+        assertThat(bad(s, "ent-d")).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.cause()).isEqualTo(Cause.UNKNOWN);
+            assertThat(fr(v)).contains("ses voisins du même hébergeur répondent");
+        });
+    }
+
+    @Test
+    void connectionsLostOnOneServiceDuringTheRushOfItsHostAreNotTheNetwork() throws Exception {
+        // 08:00: every service of hostX slows under the rush (connections fine); ent-a also loses connections (SYNs
+        // resent, connects timing out): a flood on its address, not the host's network, which its neighbours'
+        // established connections show to be fine.
+        TraceScenario sc = new TraceScenario(fleet, RUSH.minus(Duration.ofSeconds(30L * WARM)), Duration.ofSeconds(30));
+        ReplayClassifier.Summary s = replay(config, trace(sc, (t, k, i, r) -> {
+            if (!t.endsWith("a") && !t.endsWith("b") && !t.endsWith("c") || TraceScenario.isStatic(r)) return r;
+            if (t.equals("ent-a") && i == 0 && k % 3 == 0) {
+                return TraceScenario.with(r, Outcome.CONNECT_TIMEOUT, null, null, null, null);
+            }
+            if (t.equals("ent-a") && i == 2) {
+                return TraceScenario.with(r, Outcome.OK, 200, null, r.connectMs() + 1000, r.ttfbMs() * 8);
+            }
+            return TraceScenario.slower(r, 8);
+        }));
+
+        assertThat(bad(s, "ent-a")).isNotEmpty().allSatisfy(v -> assertThat(v.causes()).doesNotContain(Cause.NETWORK));
+        assertThat(bad(s, "ent-b")).isNotEmpty().allSatisfy(v -> assertThat(v.causes()).doesNotContain(Cause.NETWORK));
+    }
+
+    @Test
+    void lossOnAHostsRouteReachingItsServicesInTurnIsNeverAnAttack() throws Exception {
+        // The route of hostX drops packets in bursts that reach ent-a, then ent-b, then ent-c, two rounds each: each
+        // service's episode closes and reopens while its neighbours, just before, lost connections themselves.
+        TraceScenario sc = new TraceScenario(fleet, MID_MORNING, Duration.ofSeconds(30));
+        List<StepResult> all = new ArrayList<>(sc.rounds(0, WARM, (t, k, i, r) -> r));
+        all.addAll(sc.rounds(WARM, WARM + 36, (t, k, i, r) -> {
+            int turn = "abc".indexOf(t.charAt(4));
+            if (turn < 0 || (k - WARM) % 6 / 2 != turn) return r;
+            if (i == 2 && k % 2 == 0) return TraceScenario.with(r, Outcome.RESET, null, null, r.connectMs(), null);
+            return TraceScenario.with(r, Outcome.OK, 200, null, r.connectMs() + 1000, r.ttfbMs());
+        }));
+        all.addAll(sc.rounds(WARM + 36, WARM + 48, (t, k, i, r) -> r));
+        ReplayClassifier.Summary s = replay(config, all);
+
+        for (String t : List.of("ent-a", "ent-b", "ent-c")) {
+            assertThat(s.verdicts()).filteredOn(v -> v.target().equals(t)).as(t)
+                    .allSatisfy(v -> assertThat(v.causes()).doesNotContain(Cause.ATTACK));
+        }
+        assertThat(bad(s, "ent-a")).isNotEmpty();
+    }
+
+    @Test
+    void aDeploysErrorsOnReadsAndWritesAreNotStorage() throws Exception {
+        // A deploy: fast bare 500s on a write in one round, on a read in the next. A disk fails the writes and only
+        // them, round after round.
+        TraceScenario sc = new TraceScenario(fleet, MID_MORNING, Duration.ofSeconds(30));
+        ReplayClassifier.Summary s = replay(config, trace(sc, (t, k, i, r) -> {
+            if (!t.equals("ent-d")) return r;
+            if (i == 4 && k % 2 == 0) return TraceScenario.with(r, Outcome.HTTP_ERROR, 500, null, r.connectMs(), 30.0);
+            if (i == 3 && k % 2 == 1) return TraceScenario.with(r, Outcome.HTTP_ERROR, 500, null, r.connectMs(), 30.0);
+            return r;
+        }));
+
+        assertThat(bad(s, "ent-d")).isNotEmpty().allSatisfy(v -> assertThat(v.causes()).doesNotContain(Cause.STORAGE));
+    }
+
+    @Test
+    void aLoneResetRightAfterAVantageOutageIsStillALoneTransient() throws Exception {
+        // Vigie's own DNS fails for every target; one round after it recovers, ent-a sees one reset.
+        VigieConfig cfg = TestConfigs.config("ent-a@hostX", "ent-b@hostX", "ent-c@hostY", "witness@control#control");
+        List<String> all = List.of("ent-a", "ent-b", "ent-c", "witness");
+        TraceScenario sc = new TraceScenario(all, MID_MORNING, Duration.ofSeconds(30));
+        List<StepResult> trace = new ArrayList<>(sc.rounds(0, WARM, (t, k, i, r) -> r));
+        trace.addAll(sc.rounds(WARM, FAULT_END, (t, k, i, r) -> TraceScenario.with(r, Outcome.DNS_FAILURE, null, null,
+                null, null)));
+        trace.addAll(sc.rounds(FAULT_END, END, (t, k, i, r) -> t.equals("ent-a") && k == FAULT_END && i == 2
+                ? TraceScenario.with(r, Outcome.RESET, null, null, r.connectMs(), null) : r));
+        ReplayClassifier.Summary s = replay(cfg, trace);
+
+        assertThat(s.verdicts()).filteredOn(v -> v.target().equals("ent-a"))
+                .anySatisfy(v -> assertThat(v.cause()).isEqualTo(Cause.VANTAGE))
+                .allSatisfy(v -> assertThat(v.status()).isEqualTo(Status.OPERATIONAL));
+    }
+
+    @Test
+    void connectionsLostAtThreeHostsAtOnceAreNotPublishedAsTheirNetwork() throws Exception {
+        // Six services of three hosts lose every connection at once; four of a fourth host answer (60 % of the fleet:
+        // below the vantage rule's share). Three independent hosts failing in the same minute share Vigie's path.
+        VigieConfig cfg = TestConfigs.config("ent-a@hostX", "ent-b@hostX", "ent-c@hostY", "ent-d@hostY",
+                "ent-e@hostZ", "ent-f@hostZ", "ent-g@hostW", "ent-h@hostW", "ent-i@hostW", "ent-j@hostW");
+        List<String> all = List.of("ent-a", "ent-b", "ent-c", "ent-d", "ent-e", "ent-f", "ent-g", "ent-h", "ent-i",
+                "ent-j");
+        TraceScenario sc = new TraceScenario(all, MID_MORNING, Duration.ofSeconds(30));
+        ReplayClassifier.Summary s = replay(cfg, trace(sc, (t, k, i, r) -> "abcdef".indexOf(t.charAt(4)) >= 0
+                ? TraceScenario.with(r, Outcome.CONNECT_TIMEOUT, null, null, null, null) : r));
+
+        assertThat(bad(s, "ent-a")).isNotEmpty().allSatisfy(v -> assertThat(v.causes()).doesNotContain(Cause.NETWORK));
+        assertThat(fr(bad(s, "ent-a").get(bad(s, "ent-a").size() - 1))).contains("plusieurs hébergeurs");
     }
 
     @Test
@@ -282,5 +398,24 @@ class ErrorModesTest {
             assertThat(v.causes()).doesNotContain(Cause.SATURATION);
         });
         assertThat(bad(s, "ent-d")).anySatisfy(v -> assertThat(v.cause()).isEqualTo(Cause.ATTACK));
+    }
+
+    @Test
+    void connectionsLostOnThreeHostsAtOnceAreNotPublishedAsTheirNetwork() throws Exception {
+        // Three independent hosts (each with its own routes) losing connections in the same minute share one element,
+        // the prober's own path; with no control target to say so and under the vantage rule's share of the fleet
+        // (6 of 8 services), the network cause is withheld, not published for each host.
+        VigieConfig cfg = TestConfigs.config("ent-a@hostX", "ent-b@hostX", "ent-c@hostY", "ent-d@hostY",
+                "ent-e@hostZ", "ent-f@hostZ", "ent-g@hostW", "ent-h@hostW");
+        List<String> all = List.of("ent-a", "ent-b", "ent-c", "ent-d", "ent-e", "ent-f", "ent-g", "ent-h");
+        TraceScenario sc = new TraceScenario(all, MID_MORNING, Duration.ofSeconds(30));
+        ReplayClassifier.Summary s = replay(cfg, trace(sc, (t, k, i, r) -> !t.equals("ent-g") && !t.equals("ent-h")
+                && i == 2 ? TraceScenario.with(r, Outcome.RESET, null, null, r.connectMs(), null) : r));
+
+        for (String t : List.of("ent-a", "ent-c", "ent-e")) {
+            assertThat(bad(s, t)).as(t).isNotEmpty()
+                    .allSatisfy(v -> assertThat(v.causes()).doesNotContain(Cause.NETWORK, Cause.ATTACK));
+        }
+        assertThat(bad(s, "ent-g")).isEmpty();
     }
 }
