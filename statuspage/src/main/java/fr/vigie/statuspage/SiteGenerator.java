@@ -43,8 +43,13 @@ public final class SiteGenerator {
 
     /** @param reports the measurements behind incident reports (a store); {@link ReportSource#NONE}: no reports */
     public SiteGenerator(SiteSections config, ReportSource reports) {
+        this(config, reports, fr.vigie.statuspage.report.PdfRenderer.childJvm());
+    }
+
+    /** @param pdfs where report PDFs are rendered: a child JVM ({@code PdfRenderer.childJvm()}), or a test's */
+    SiteGenerator(SiteSections config, ReportSource reports, fr.vigie.statuspage.report.PdfRenderer pdfs) {
         this.config = config;
-        this.reports = new IncidentReports(reports, templates);
+        this.reports = new IncidentReports(reports, templates, pdfs);
     }
 
     /** A generator whose resolved incidents get a report read from {@code store} (blocking reads, on the caller). */

@@ -38,13 +38,13 @@ import static org.assertj.core.api.Assertions.within;
  * {@code app}'s IncidentReportEndToEndTest does the same from a real probed run against the simulator.
  */
 class IncidentReportTest {
-    private static final String ID = "2021-03-15-mbn-storage-1";
+    static final String ID = "2021-03-15-mbn-storage-1";
     private static final Instant OPENED = Instant.parse("2021-03-15T07:00:00Z");
     private static final Instant RESOLVED = Instant.parse("2021-03-15T09:30:00Z");
     private static final String HOSTILE_NAME = "<img src=x onerror=alert(1)> \"Bureau\" & co";
     private static final String HOSTILE_STEP = "<script>alert('step')</script>";
 
-    private static MemoryStore store(String secondStep) {
+    static MemoryStore store(String secondStep) {
         MemoryStore store = new MemoryStore(true);
         List<StepResult> results = new ArrayList<>();
         for (Instant t = OPENED.minus(Duration.ofHours(1)); t.isBefore(RESOLVED.plus(Duration.ofHours(1)));

@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,7 +26,10 @@ import java.util.Set;
  * {@code incidents/<id>/report.pdf} (also under {@code /<lang>/}) and {@code incidents/<id>/report.json} once.
  * A report is worded once and kept while its incident and the configuration stay the same and its window is
  * settled (late results may still arrive for {@link #SETTLE} after it; until then it is read again at most once per
- * {@link #REFRESH}): the store is not read, nor the PDF rendered, again at every regeneration.
+ * {@link #REFRESH}): the store is not read, nor the PDF rendered, again at every regeneration. The PDFs are
+ * rendered in a child JVM ({@link PdfRenderer}), all those of one regeneration together; a report whose PDFs
+ * could not be rendered is not published (or keeps its previous version) and is tried again once per
+ * {@link #REFRESH}.
  */
 public final class IncidentReports {
     private static final Logger LOG = LoggerFactory.getLogger(IncidentReports.class);
@@ -34,16 +39,34 @@ public final class IncidentReports {
 
     private final ReportSource source;
     private final Templates templates;
+    private final PdfRenderer pdfRenderer;
     private final Map<String, Cached> cache = new HashMap<>();
+    /** Reports whose PDFs could not be rendered: which version, and when. */
+    private final Map<String, Failure> failed = new HashMap<>();
     private Map<String, Cached> prepared = Map.of();
 
-    private record Cached(String fingerprint, boolean settled, java.time.Instant builtAt,
+    private record Cached(String fingerprint, boolean settled, Instant builtAt,
                           Map<String, ReportBuilder.Built> built, byte[] json, Map<String, byte[]> pdf) {
     }
 
+    /** A report worded, its PDFs not rendered yet. */
+    private record Pending(Incident incident, String fingerprint, boolean settled,
+                           Map<String, ReportBuilder.Built> built, byte[] json,
+                           Map<String, PdfRenderer.Document> documents) {
+    }
+
+    private record Failure(String fingerprint, Instant at) {
+    }
+
     public IncidentReports(ReportSource source, Templates templates) {
+        this(source, templates, PdfRenderer.childJvm());
+    }
+
+    /** @param pdfRenderer where the PDFs are rendered ({@link PdfRenderer#childJvm()}, or a test's) */
+    public IncidentReports(ReportSource source, Templates templates, PdfRenderer pdfRenderer) {
         this.source = source;
         this.templates = templates;
+        this.pdfRenderer = pdfRenderer;
     }
 
     /** Folder of a report page, relative to a language root. */
@@ -66,12 +89,14 @@ public final class IncidentReports {
     }
 
     /**
-     * Reads (or reuses) the measurements and words every report of this state, before pages link to them.
+     * Reads (or reuses) the measurements and words every report of this state, before pages link to them. The
+     * PDFs of every report to (re)make are rendered together, in one child JVM ({@link PdfRenderer}).
      *
      * @return the ids of the incidents that have a report
      */
     public Set<String> prepare(PublicState state, List<String> languages) {
         Map<String, Cached> now = new LinkedHashMap<>();
+        List<Pending> pending = new ArrayList<>();
         for (Incident incident : state.incidents()) {
             if (!reportable(incident)) {
                 continue;
@@ -83,26 +108,73 @@ public final class IncidentReports {
             // regenerations (every verdict triggers one) must not render the same PDFs again and again.
             boolean stale = cached != null && !cached.settled()
                     && !state.at().isBefore(cached.builtAt().plus(REFRESH));
-            if (cached == null || stale || !cached.fingerprint().equals(fingerprint)) {
+            boolean due = cached == null || stale || !cached.fingerprint().equals(fingerprint);
+            Failure failure = failed.get(incident.id());
+            if (due && failure != null && failure.fingerprint().equals(fingerprint)
+                    && state.at().isBefore(failure.at().plus(REFRESH))) {
+                // Its PDFs could not be rendered a moment ago: tried again once per REFRESH, not at every
+                // regeneration. Meanwhile the report published before, if any, stays.
+                due = false;
+            }
+            if (due) {
                 try {
-                    cached = build(state, incident, fingerprint, languages);
+                    Pending p = build(state, incident, fingerprint, languages);
+                    if (p != null) {
+                        pending.add(p);
+                    }
                 } catch (RuntimeException e) {
                     // One report that cannot be made never costs the public the rest of the site: no link to it.
                     LOG.warn("incident report {} not generated: {}", incident.id(), e.toString());
-                    cached = null;
                 }
+                cached = null;
             }
             if (cached != null) {
                 now.put(incident.id(), cached);
             }
         }
+        render(state, pending, now);
         cache.keySet().retainAll(now.keySet());
         cache.putAll(now);
+        failed.keySet().removeIf(id -> state.incidents().stream().noneMatch(i -> i.id().equals(id)));
         prepared = now;
         return new LinkedHashSet<>(now.keySet());
     }
 
-    private Cached build(PublicState state, Incident incident, String fingerprint, List<String> languages) {
+    /** The PDFs of every pending report, in one batch; a report gets a link only once all its PDFs exist. */
+    private void render(PublicState state, List<Pending> pending, Map<String, Cached> now) {
+        List<PdfRenderer.Document> documents = new ArrayList<>();
+        for (Pending p : pending) {
+            documents.addAll(p.documents().values());
+        }
+        List<byte[]> pdfs = pdfRenderer.render(documents);
+        int next = 0;
+        for (Pending p : pending) {
+            Map<String, byte[]> pdf = new HashMap<>();
+            boolean complete = true;
+            for (String language : p.documents().keySet()) {
+                byte[] bytes = pdfs.get(next++);
+                complete &= bytes != null;
+                pdf.put(language, bytes);
+            }
+            String id = p.incident().id();
+            if (complete) {
+                now.put(id, new Cached(p.fingerprint(), p.settled(), state.at(), p.built(), p.json(), pdf));
+                failed.remove(id);
+            } else {
+                // No PDF, no link: the report published before (same incident, fewer late results or an older
+                // note) stays until the next attempt succeeds; a report never published stays unpublished.
+                failed.put(id, new Failure(p.fingerprint(), state.at()));
+                Cached before = cache.get(id);
+                if (before != null) {
+                    now.put(id, before);
+                }
+                LOG.warn("incident report {} not published: its PDF could not be rendered (next attempt in {} s)", id,
+                        REFRESH.toSeconds());
+            }
+        }
+    }
+
+    private Pending build(PublicState state, Incident incident, String fingerprint, List<String> languages) {
         ReportData data = source.load(incident);
         if (data == null) {
             return null;
@@ -117,8 +189,8 @@ public final class IncidentReports {
         String site = siteUrl(state);
         byte[] json = new ReportJson(state).write(data, fr, en, site + "/" + pageHref(incident.id()),
                 site + "/" + pdfHref(incident.id()));
-        // The PDFs are rendered here, before any page links to them: a failure leaves no dangling link.
-        Map<String, byte[]> pdf = new HashMap<>();
+        // The PDFs are rendered before any page links to them: a failure leaves no dangling link.
+        Map<String, PdfRenderer.Document> documents = new LinkedHashMap<>();
         for (Map.Entry<String, ReportBuilder.Built> b : built.entrySet()) {
             Texts texts = Texts.of(b.getKey());
             ReportTexts words = ReportTexts.of(b.getKey());
@@ -129,10 +201,10 @@ public final class IncidentReports {
             print.put("siteTitle", state.config().site().title());
             print.put("siteUrl", site);
             print.put("r", b.getValue().view());
-            pdf.put(b.getKey(), ReportPdf.render(templates.render("report-print.ftlh", print),
+            documents.put(b.getKey(), new PdfRenderer.Document(templates.render("report-print.ftlh", print),
                     words.get("report.title") + " : " + b.getValue().view().title(), data.window().faultTo()));
         }
-        return new Cached(fingerprint, settled, state.at(), built, json, pdf);
+        return new Pending(incident, fingerprint, settled, built, json, documents);
     }
 
     /** Writes the prepared reports of one language. */
