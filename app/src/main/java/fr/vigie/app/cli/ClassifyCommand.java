@@ -57,9 +57,23 @@ public final class ClassifyCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("vigie classify: trace not found: " + trace);
             return ConfigFiles.INVALID; // like every missing file
         }
-        Writer w = out == null
-                ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
-                : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+        Writer w;
+        if (out == null) {
+            w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        } else {
+            // like render, report and calendar import: a missing folder is made; what cannot be written is named
+            try {
+                Path parent = out.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("vigie classify: cannot write " + out + ": "
+                        + (Files.isDirectory(out) ? "it is a folder (--out names a file)" : e.toString()));
+                return ConfigFiles.INVALID;
+            }
+        }
         try (w) {
             ReplayClassifier.Summary summary;
             try {

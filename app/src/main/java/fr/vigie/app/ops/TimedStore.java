@@ -63,6 +63,11 @@ public final class TimedStore implements Store {
     }
 
     @Override
+    public fr.vigie.aggregator.store.WriteLosses losses() {
+        return store.losses();
+    }
+
+    @Override
     public long backlog() {
         return store.backlog();
     }

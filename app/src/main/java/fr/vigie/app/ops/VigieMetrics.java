@@ -174,6 +174,35 @@ public final class VigieMetrics implements AggregatorListener {
     }
 
     private final Map<String, GaugeSource> gauges = new ConcurrentHashMap<>();
+    private final Map<String, TotalSource> totals = new ConcurrentHashMap<>();
+
+    /**
+     * A counter read at scrape time from a part's own count (the store's losses, the aggregator queue's drops). After
+     * a reload the new part counts from zero: what the old one counted is carried over, so the counter never goes
+     * down.
+     */
+    public void total(String name, String help, Tags tags, java.util.function.LongSupplier value) {
+        totals.computeIfAbsent(name + tags, k -> {
+            TotalSource s = new TotalSource();
+            io.micrometer.core.instrument.FunctionCounter.builder(name, s, TotalSource::read).description(help)
+                    .tags(tags).register(registry);
+            return s;
+        }).rebind(value);
+    }
+
+    private static final class TotalSource {
+        private long carried;
+        private java.util.function.LongSupplier value = () -> 0;
+
+        synchronized void rebind(java.util.function.LongSupplier next) {
+            carried += value.getAsLong();
+            value = next;
+        }
+
+        synchronized double read() {
+            return carried + value.getAsLong();
+        }
+    }
 
     private static final class GaugeSource {
         volatile Supplier<Number> value = () -> 0;

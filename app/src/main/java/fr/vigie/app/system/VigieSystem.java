@@ -200,6 +200,8 @@ public final class VigieSystem implements AutoCloseable {
                 new AdminApi.Ops(readiness, metrics::scrape, reloader)));
 
         AggregatorQueue queue = new AggregatorQueue(AggregatorQueue.DEFAULT_CAPACITY);
+        metrics.total("vigie.aggregator.dropped.results", "Step results dropped because the aggregator queue was full",
+                io.micrometer.core.instrument.Tags.empty(), queue::dropped);
         ExecutorService aggregatorThread = queue.executor();
         // a controller's results go through the vantages' vote first (SystemRole.intake), on the same thread
         java.util.function.Consumer<StepResult> intake = role.intake(r -> {
@@ -225,6 +227,15 @@ public final class VigieSystem implements AutoCloseable {
     /** Gauges read at scrape time; after a reload they read the new system's parts. */
     private static void bindGauges(VigieMetrics metrics, Store store, AlertService alerts, Readiness readiness) {
         metrics.gauge("vigie.store.backlog.items", "Items appended but not yet written by the store", store::backlog);
+        String shed = "Items the store shed because its pending-write queue was full";
+        metrics.total("vigie.store.shed.items", shed, io.micrometer.core.instrument.Tags.of("kind", "result"),
+                () -> store.losses().shedResults());
+        metrics.total("vigie.store.shed.items", shed, io.micrometer.core.instrument.Tags.of("kind", "verdict"),
+                () -> store.losses().shedVerdicts());
+        metrics.total("vigie.store.shed.items", shed, io.micrometer.core.instrument.Tags.of("kind", "incident_event"),
+                () -> store.losses().shedIncidentEvents());
+        metrics.total("vigie.store.quarantined.items", "Rows the store rejected, set aside in its quarantine file",
+                io.micrometer.core.instrument.Tags.empty(), () -> store.losses().quarantined());
         metrics.gauge("vigie.store.spool.bytes", "Bytes waiting in the local spool for InfluxDB", store::spoolBytes);
         metrics.gauge("vigie.store.writable", "1 while the store's last write succeeded",
                 () -> store.writable() ? 1 : 0);

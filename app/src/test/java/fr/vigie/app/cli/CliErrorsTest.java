@@ -47,6 +47,22 @@ class CliErrorsTest {
     }
 
     @Test
+    void classifyIntoAMissingFolderMakesItLikeTheOtherCommandsAndAFolderAsOutIsNamed() throws Exception {
+        Path trace = dir.resolve("ok.jsonl");
+        Files.writeString(trace, String.format(LINE, 1, 1) + "\n" + String.format(LINE, 6, 2) + "\n");
+        Path out = dir.resolve("not/yet/there/verdicts.jsonl");
+        int code = vigie("classify", "--config", DEMO.toString(), "--trace", trace.toString(), "--out", out.toString());
+        assertThat(code).as(err::toString).isZero();
+        assertThat(Files.readString(out)).isNotBlank();
+
+        Path folder = dir.resolve("a-folder");
+        Files.createDirectories(folder);
+        assertThat(vigie("classify", "--config", DEMO.toString(), "--trace", trace.toString(), "--out",
+                folder.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot write " + folder, "it is a folder").doesNotContain("\tat ");
+    }
+
+    @Test
     void aMissingTraceExitsTwoLikeEveryMissingFile() {
         assertThat(vigie("classify", "--config", DEMO.toString(), "--trace", dir.resolve("none.jsonl").toString()))
                 .isEqualTo(2);

@@ -129,6 +129,36 @@ class OpsEndpointsTest {
     }
 
     @Test
+    void rowsTheStoreRejectsAreCountedInMetricsWithTheShedAndDroppedCounters() throws Exception {
+        VigieConfig config = config("1s", "10m");
+        try (VigieSystem system = VigieSystem.start(vertx, config, Optional.empty(), Clock.systemUTC())) {
+            String admin = "http://127.0.0.1:" + system.adminPort().orElseThrow();
+            // SQLite refuses every result of the probed target from now on: the store quarantines them.
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("vigie.db"));
+                 java.sql.Statement st = c.createStatement()) {
+                st.execute("CREATE TRIGGER reject_svc BEFORE INSERT ON results WHEN NEW.target = 'svc-a'"
+                        + " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+            }
+            String text = poll(() -> get(admin + "/metrics", TOKEN),
+                    r -> r.body().matches("(?s).*\\nvigie_store_quarantined_items_total [1-9].*")).body();
+            assertThat(text).contains("vigie_store_shed_items_total{kind=\"result\"} 0.0",
+                    "vigie_store_shed_items_total{kind=\"verdict\"} 0.0",
+                    "vigie_store_shed_items_total{kind=\"incident_event\"} 0.0",
+                    "vigie_aggregator_dropped_results_total 0.0");
+        }
+    }
+
+    @Test
+    void aCounterReadFromAPartCarriesOverWhenThePartIsReplaced() {
+        VigieMetrics metrics = new VigieMetrics();
+        java.util.concurrent.atomic.AtomicLong first = new java.util.concurrent.atomic.AtomicLong(7);
+        metrics.total("vigie.test.lost", "test", io.micrometer.core.instrument.Tags.empty(), first::get);
+        assertThat(metrics.scrape()).contains("vigie_test_lost_total 7.0");
+        metrics.total("vigie.test.lost", "test", io.micrometer.core.instrument.Tags.empty(), () -> 2); // a reload
+        assertThat(metrics.scrape()).contains("vigie_test_lost_total 9.0");
+    }
+
+    @Test
     void noResultStoredForStaleAfterMakesReadinessFailAndRaisesAnInternalAlarm() throws Exception {
         // Probed hourly: no result arrives during the test.
         VigieConfig config = config("1h", "2s");

@@ -105,9 +105,13 @@ class ProbeEngineTest {
             assertThat(r.maintenance()).isTrue();
             assertThat(r.vantage()).isEqualTo("test-vantage");
             assertThat(r.ts()).isAfterOrEqualTo(r.scheduled());
-            // a start within a round or two of its schedule (a loaded machine delays timers by hundreds of ms)
-            assertThat(Duration.between(r.scheduled(), r.ts())).isLessThan(Duration.ofSeconds(2));
         });
+        // Rounds start at their schedule, not a round late: the median start delay stays under half the 1 s interval.
+        // A median, not every round: on a loaded machine (CI: 2 cores, load up to 20) one round's timer can be held up
+        // by a second or more, which says nothing of the engine; a round started on the next tick moves the median.
+        List<Long> delays = fastOk.stream().map(r -> Duration.between(r.scheduled(), r.ts()).toMillis()).sorted()
+                .toList();
+        assertThat(delays.get(delays.size() / 2)).as("median start delay (ms) of %s", delays).isLessThan(500L);
         // rounds are one interval apart, at the target's fixed offset within the interval
         long offset = RoundSpread.offsetMillis("fast", Duration.ofSeconds(1));
         assertThat(fastOk).extracting(r -> Math.floorMod(r.scheduled().toEpochMilli() - fastOk.get(0).scheduled()
