@@ -57,7 +57,8 @@ class ArchitectureTest {
             "fr.vigie.simulator.cli.Cli", // one picocli front for the simulator's and the scoring's mains
             // what the outbox (exported) stores and returns: its API in all but package
             "fr.vigie.alerts.content.Alert", "fr.vigie.alerts.content.AlertKind",
-            "fr.vigie.alerts.content.ServiceRef");
+            "fr.vigie.alerts.content.ServiceRef",
+            "fr.vigie.statuspage.model.Texts"); // the site's French words, for the demo's console
 
     /** The pipeline's stages: each is given the sections of the configuration it uses, not the whole of it. */
     static final Set<String> STAGES = Set.of("probes", "aggregator", "statuspage", "alerts", "subscriptions");

@@ -7,6 +7,7 @@ import fr.vigie.aggregator.Evidence;
 import fr.vigie.aggregator.Incident;
 import fr.vigie.aggregator.IncidentEvent;
 import fr.vigie.aggregator.Verdict;
+import fr.vigie.statuspage.model.Texts;
 
 import java.io.PrintStream;
 import java.time.ZoneId;
@@ -14,12 +15,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Prints, as they happen, what Vigie decides during a demo: verdict changes and incident events, in French. */
+/**
+ * Prints, as they happen, what Vigie decides during a demo: verdict changes and incident events, in French, with the
+ * status page's own words for statuses and causes (the wire codes stay in the JSON, traces and classify output).
+ */
 final class DemoConsole implements AggregatorListener {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private final PrintStream out;
     private final ZoneId zone;
     private final Set<String> troubled = ConcurrentHashMap.newKeySet();
+    private final Texts words = Texts.of("fr");
 
     DemoConsole(PrintStream out, ZoneId zone) {
         this.out = out;
@@ -39,16 +44,33 @@ final class DemoConsole implements AggregatorListener {
         }
         String evidence = v.evidence().isEmpty() ? "" : " — " + v.evidence().get(0).fr();
         // Below the classifier's confidence bar nothing is named, not even as probable.
-        String cause = v.cause() == fr.vigie.aggregator.Cause.UNKNOWN ? "cause en cours d'analyse"
-                : "cause probable : " + v.cause().wire();
-        out.printf("%s  détecté   %-22s %-21s %s%s%n", TIME.format(v.ts().atZone(zone)), v.target(),
-                v.status().wire(), cause, evidence);
+        String cause = v.cause() == Cause.UNKNOWN ? words.get("cause.pending")
+                : words.get("cause.label") + " " + causeWords(v.cause());
+        out.printf("%s  détecté   %-22s %-18s %s%s%n", TIME.format(v.ts().atZone(zone)), v.target(),
+                words.get("status." + v.status().wire()), cause, evidence);
     }
 
     @Override
     public void onIncidentEvent(IncidentEvent e, Incident state) {
         String evidence = state.evidence().stream().findFirst().map(Evidence::fr).map(s -> " — " + s).orElse("");
-        out.printf("%s  incident  %-22s %-21s %s (%d service(s))%s%n", TIME.format(e.ts().atZone(zone)),
-                state.id(), e.type().name().toLowerCase(), state.cause().wire(), state.targets().size(), evidence);
+        out.printf("%s  incident  %-22s %-18s %s (%d service(s))%s%n", TIME.format(e.ts().atZone(zone)),
+                state.id(), eventWords(e.type()), causeWords(state.cause()), state.targets().size(), evidence);
+    }
+
+    private String causeWords(Cause c) {
+        return c == Cause.UNKNOWN ? words.get("cause.pending") : words.get("cause." + c.wire());
+    }
+
+    /** What happened to the incident, in a few words (the site says it in sentences). */
+    static String eventWords(IncidentEvent.Type type) {
+        return switch (type) {
+            case OPENED -> "ouvert";
+            case STATUS_CHANGED -> "statut modifié";
+            case CAUSE_CHANGED -> "cause modifiée";
+            case TARGETS_CHANGED -> "services modifiés";
+            case EVIDENCE_UPDATED -> "constats mis à jour";
+            case HUMAN_UPDATE -> "message publié";
+            case RESOLVED -> "résolu";
+        };
     }
 }
