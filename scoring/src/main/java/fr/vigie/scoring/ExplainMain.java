@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code ExplainMain --suite DIR [--grace 60s]}: for each morning of a suite, every alarm run that names a wrong
- * public cause and every missed fault segment, with what the truth held on that target and its neighbours at the
+ * public cause, every missed fault segment and every flap (a status change undone within the scorer's flap window),
+ * with what the truth held on that target and its neighbours at the
  * time. It is the error analysis behind the published-causes figure: run it on a development suite, never on the
  * held-out one (a suite looked at this way is no longer held out).
  */
@@ -99,6 +100,24 @@ public final class ExplainMain {
                             f.mechanism, offset(origin, f.start), offset(origin, f.end),
                             tl.longestNamed(f.start, f.end.plus(grace), HeldOut.columns()));
                 }
+                printFlaps(out, prefix, f, tl, grace, origin);
+            }
+        }
+    }
+
+    /** Every status change during a fault (and its grace) undone within the scorer's flap window. */
+    private static void printFlaps(PrintStream out, String prefix, Fault f, Timeline tl, Duration grace,
+                                   Instant origin) {
+        List<Timeline.StatusChange> changes = tl.changes();
+        Duration window = ScoringOptions.defaults().flapWindow();
+        for (int i = 0; i + 1 < changes.size(); i++) {
+            Timeline.StatusChange c = changes.get(i);
+            Timeline.StatusChange next = changes.get(i + 1);
+            if (!c.at().isBefore(f.start) && c.at().isBefore(f.end.plus(grace)) && next.to().equals(c.from())
+                    && Duration.between(c.at(), next.at()).compareTo(window) <= 0) {
+                out.printf("%s FLAP %-11s %-22s %s from %s to %s: %s -> %s at %s, back at %s%n", prefix, f.cause,
+                        f.target, f.mechanism, offset(origin, f.start), offset(origin, f.end), c.from(), c.to(),
+                        offset(origin, c.at()), offset(origin, next.at()));
             }
         }
     }

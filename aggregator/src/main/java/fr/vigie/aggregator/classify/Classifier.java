@@ -95,6 +95,7 @@ public final class Classifier {
         t.publishedCause = last.cause();
         t.open = last.status() != Status.OPERATIONAL || last.cause() != Cause.NONE;
         t.consecutiveBad = t.open ? tuning.openAfterRounds() : 0;
+        t.roundsOpen = t.open ? hold.minimumRounds() : 0; // an episode from before the restart has stood long enough
     }
 
     private TargetState newState(String id) {
@@ -204,6 +205,7 @@ public final class Classifier {
             }
         }
         t.lastRoundVantage = vantageRound;
+        hold.counted(t);
         if (bad) {
             t.consecutiveBad++;
             t.consecutiveGood = 0;
@@ -215,6 +217,7 @@ public final class Classifier {
         if (!t.open) {
             if (hold.opens(t, declared)) {
                 t.open = true;
+                hold.opened(t);
                 t.statusBefore = t.published == null ? Status.OPERATIONAL : t.published.status();
                 int firstBad = t.history.size() - Math.min(t.consecutiveBad, t.history.size());
                 t.onset = Onset.of(t.history, firstBad, zone, days, t.holidayZone);
@@ -228,6 +231,9 @@ public final class Classifier {
         t.rememberInEpisode(a);
         if (endOfDeclared || hold.closes(t, t.publishedCause, EpisodeCauses.streaks(t.episode))) {
             t.open = false;
+            if (t.publishedCause != Cause.VANTAGE) {
+                hold.closed(t);
+            }
             t.onset = null;
             t.episode.clear();
             return publish(t, operational(t, decidedAt));
@@ -304,6 +310,9 @@ public final class Classifier {
             }
         }
         Status status = cause == Cause.VANTAGE ? t.statusBefore : hold.held(t, latest);
+        if (t.published != null && t.published.cause() != Cause.VANTAGE && cause != Cause.VANTAGE) {
+            hold.levelChanged(t, t.published.status(), status);
+        }
         List<Evidence> evidence = words.of(t, latest, finding, cause, affected, confidence);
         Verdict v = new Verdict(at, t.id, status, cause, holding, confidence, evidence, null);
         return t.published != null && t.published.sameStateAs(v) && t.published.evidence().equals(v.evidence())

@@ -11,8 +11,12 @@ import java.util.List;
  * Counts rounds, not minutes.
  */
 final class StatusHold {
+    /** A published status stands at least this many times the rounds that close an episode. */
+    static final int DWELL_FACTOR = 2;
     /** A published level is lowered after this many times the rounds that close an episode. */
-    static final int DEESCALATE_FACTOR = 2;
+    static final int DEESCALATE_FACTOR = 4;
+    /** Doublings of the closing hold at most (waves, quick reopens): at most 4 x {@code closeAfterRounds}. */
+    static final int MAX_CLOSE_DOUBLINGS = 2;
 
     private final int openAfterRounds;
     private final int closeAfterRounds;
@@ -38,20 +42,69 @@ final class StatusHold {
 
     /**
      * Closes after {@code closeAfterRounds} healthy rounds; after one round for a vantage episode (the prober's own
-     * fault: nothing public to hold), and after twice as many for an episode that came in waves (pulses return).
+     * fault: nothing public to hold). The hold doubles when the episode came in waves (pulses return), and again
+     * for each episode that began soon after the last one closed (the same fault, paused: that closing came too
+     * early), up to {@code MAX_CLOSE_DOUBLINGS} times. A published status also stands for at least
+     * {@code DWELL_FACTOR x closeAfterRounds} rounds: a fault seen for two rounds does not come and go on the page
+     * within half a minute.
      */
     boolean closes(TargetState t, Cause published, int streaks) {
         if (published == Cause.VANTAGE) {
             return t.consecutiveGood >= 1;
         }
-        int needed = streaks >= 2 ? 2 * closeAfterRounds : closeAfterRounds;
-        return t.consecutiveGood >= needed;
+        int doublings = Math.min(MAX_CLOSE_DOUBLINGS, (streaks >= 2 ? 1 : 0) + t.quickReopens);
+        int needed = closeAfterRounds << doublings;
+        return t.consecutiveGood >= needed && t.roundsOpen >= minimumRounds();
+    }
+
+    /** Rounds a published status stands at least, and the pause after which a new episode is a new fault. */
+    int minimumRounds() {
+        return DWELL_FACTOR * closeAfterRounds;
+    }
+
+    /** Starts an episode's hold: counts from now, and counts it as a quick reopen when it follows the last closely. */
+    void opened(TargetState t) {
+        t.roundsOpen = 0;
+        t.quickReopens = t.roundsSinceClose <= minimumRounds() ? t.quickReopens + 1 : 0;
+        t.loweredFrom = null;
+        t.levelReturns = 0;
+    }
+
+    /** Ends an episode's hold: the pause after it starts. */
+    void closed(TargetState t) {
+        t.roundsSinceClose = 0;
+    }
+
+    /** Counts one judged round against the hold of the open episode, or the pause since the last one. */
+    void counted(TargetState t) {
+        if (t.open) {
+            t.roundsOpen++;
+        } else if (t.roundsSinceClose < Integer.MAX_VALUE / 2) {
+            t.roundsSinceClose++;
+        }
+    }
+
+    /**
+     * Records a change of the published level within an episode: a level that comes back after it was lowered
+     * makes the next lowering wait twice as long (the fault swings between levels; the page shows its worst).
+     */
+    void levelChanged(TargetState t, Status before, Status after) {
+        if (before == null || after == null || before == after) {
+            return;
+        }
+        if (after.ordinal() < before.ordinal()) {
+            t.loweredFrom = before;
+        } else if (t.loweredFrom != null && after.ordinal() >= t.loweredFrom.ordinal()) {
+            t.levelReturns++;
+            t.loweredFrom = null;
+        }
     }
 
     /**
      * Escalate when a worse status has held for openAfterRounds rounds (the least severe of them); de-escalate
-     * only when the published status has not been seen for twice closeAfterRounds rounds: a level once published
-     * holds longer than the hold that lifts a status, so the page does not flap between levels.
+     * only when the published status has not been seen for {@code DEESCALATE_FACTOR x closeAfterRounds} rounds
+     * (twice that once a lowered level came back in this episode): a level once published holds longer than the hold that lifts a
+     * status, so the page does not flap between levels.
      */
     Status held(TargetState t, RoundAssessment latest) {
         Status published = t.published == null || t.published.status() == Status.OPERATIONAL
@@ -70,7 +123,7 @@ final class StatusHold {
         if (held != null && held.ordinal() > published.ordinal()) {
             return held;
         }
-        int calm = DEESCALATE_FACTOR * closeAfterRounds;
+        int calm = (t.levelReturns > 0 ? 2 : 1) * DEESCALATE_FACTOR * closeAfterRounds;
         Status worstLately = Status.OPERATIONAL;
         int n = 0;
         for (int i = t.history.size() - 1; i >= 0 && n < calm; i--, n++) {

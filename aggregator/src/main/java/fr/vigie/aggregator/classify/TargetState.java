@@ -35,6 +35,16 @@ final class TargetState {
     Cause withheld;
     /** the latest round was blamed on the vantage (our own path) */
     boolean lastRoundVantage;
+    /** rounds judged since the open episode was published */
+    int roundsOpen;
+    /** rounds judged since the last episode of the service closed (large when none did) */
+    int roundsSinceClose = Integer.MAX_VALUE / 2;
+    /** episodes in a row that each began soon after the previous one closed: the same fault, paused */
+    int quickReopens;
+    /** the level this episode last lowered from, while it has not come back; null otherwise */
+    Status loweredFrom;
+    /** times this episode climbed back to a level it had lowered from */
+    int levelReturns;
 
     TargetState(String id, String group, TargetKind kind, int expectedSteps, String holidayZone) {
         this.id = id;
