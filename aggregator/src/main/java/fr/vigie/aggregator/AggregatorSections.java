@@ -3,6 +3,7 @@ package fr.vigie.aggregator;
 import fr.vigie.config.CalendarConfig;
 import fr.vigie.config.ClassifierConfig;
 import fr.vigie.config.HostingGroup;
+import fr.vigie.config.Journey;
 import fr.vigie.config.MaintenanceWindow;
 import fr.vigie.config.ProbingConfig;
 import fr.vigie.config.SchoolCalendarSettings;
@@ -17,19 +18,20 @@ import java.util.Optional;
 
 /**
  * The sections of the configuration the aggregator is made from, and nothing else: the watched services and their
- * hosting groups (incident scopes and titles), the classifier's thresholds and what it reads besides (body
- * signatures of {@code probing}, calendars and the school calendar for the kind of day, maintenance windows), the
- * site's time zone, and the storage's retention (how many days of step history a snapshot carries). The
- * application cuts them from the whole configuration.
+ * hosting groups (incident scopes and titles), the journeys (how many steps a target's run reports), the
+ * classifier's thresholds and what it reads besides (body signatures of {@code probing}, calendars and the school
+ * calendar for the kind of day, maintenance windows), the site's time zone, and the storage's retention (how many
+ * days of step history a snapshot carries). The application cuts them from the whole configuration.
  *
  * @param site          the {@code site} section (its time zone), or null
  * @param storage       the {@code storage} section (its retention), or null
+ * @param journeys      the {@code journeys} section (with the built-in journeys), by name, possibly empty
  * @param hostingGroups readable names of the hosting groups, possibly empty
  * @param classifier    the classifier thresholds, null for the defaults
  * @param probing       the {@code probing} section (its extra body signatures), or null
  */
 public record AggregatorSections(Site site, StorageConfig storage, List<Target> targets,
-                                 Map<String, HostingGroup> hostingGroups, ClassifierConfig classifier,
+                                 Map<String, Journey> journeys, Map<String, HostingGroup> hostingGroups, ClassifierConfig classifier,
                                  ProbingConfig probing, Map<String, CalendarConfig> calendars,
                                  SchoolCalendarSettings schoolCalendar, List<MaintenanceWindow> maintenance) {
     public AggregatorSections {
@@ -37,6 +39,7 @@ public record AggregatorSections(Site site, StorageConfig storage, List<Target> 
         maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
         // the configuration's maps keep the file's order: not copied (Map.copyOf would lose it)
         hostingGroups = hostingGroups == null ? Map.of() : hostingGroups;
+        journeys = journeys == null ? Map.of() : journeys;
         calendars = calendars == null ? Map.of() : calendars;
         schoolCalendar = schoolCalendar == null ? SchoolCalendarSettings.DEFAULT : schoolCalendar;
     }
@@ -52,12 +55,12 @@ public record AggregatorSections(Site site, StorageConfig storage, List<Target> 
     }
 
     /**
-     * These sections as a configuration holding nothing else (no vantage, journeys, schedules, alerts, subscriptions
-     * or cluster), for the classifier, which still takes a {@link VigieConfig} (allow-listed in
-     * {@code ArchitectureTest} until it takes its own section).
+     * These sections as a configuration holding nothing else (no vantage, schedules, alerts, subscriptions or
+     * cluster; the journeys, whose lengths say when a round is complete), for the classifier, which still takes a
+     * {@link VigieConfig} (allow-listed in {@code ArchitectureTest} until it takes its own section).
      */
     VigieConfig classifierConfig() {
-        return new VigieConfig(site, storage, null, probing, Map.of(), calendars, maintenance, Map.of(), targets,
+        return new VigieConfig(site, storage, null, probing, Map.of(), calendars, maintenance, journeys, targets,
                 classifier, null, hostingGroups, null, null, schoolCalendar);
     }
 }
