@@ -1,5 +1,6 @@
 package fr.vigie.aggregator;
 
+import fr.vigie.aggregator.classify.ClassifierSections;
 import fr.vigie.config.CalendarConfig;
 import fr.vigie.config.ClassifierConfig;
 import fr.vigie.config.HostingGroup;
@@ -10,8 +11,9 @@ import fr.vigie.config.SchoolCalendarSettings;
 import fr.vigie.config.Site;
 import fr.vigie.config.StorageConfig;
 import fr.vigie.config.Target;
-import fr.vigie.config.VigieConfig;
 
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,13 +56,17 @@ public record AggregatorSections(Site site, StorageConfig storage, List<Target> 
         return g == null || g.name() == null || g.name().isBlank() ? group : g.name();
     }
 
-    /**
-     * These sections as a configuration holding nothing else (no vantage, schedules, alerts, subscriptions or
-     * cluster; the journeys, whose lengths say when a round is complete), for the classifier, which still takes a
-     * {@link VigieConfig} (allow-listed in {@code ArchitectureTest} until it takes its own section).
-     */
-    VigieConfig classifierConfig() {
-        return new VigieConfig(site, storage, null, probing, Map.of(), calendars, maintenance, journeys, targets,
-                classifier, null, hostingGroups, null, null, schoolCalendar);
+    /** What the classifier reads of these sections ({@link ClassifierSections}). */
+    public ClassifierSections classifierSections() {
+        Map<String, ClassifierSections.TargetFacts> facts = new LinkedHashMap<>();
+        for (Target t : targets) {
+            Journey j = journeys.get(t.journey());
+            // the first target of an id wins, as target(id) finds it
+            facts.putIfAbsent(t.id(), new ClassifierSections.TargetFacts(t.hostingGroup(), t.kind(), t.holidayZone(),
+                    j == null ? 0 : j.steps().size()));
+        }
+        ZoneId zone = site == null ? null : site.timeZone();
+        return new ClassifierSections(facts, calendars, schoolCalendar, maintenance,
+                probing == null ? null : probing.signatures(), classifier, zone);
     }
 }
