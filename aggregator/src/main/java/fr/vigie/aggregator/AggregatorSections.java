@@ -65,8 +65,10 @@ public record AggregatorSections(Site site, StorageConfig storage, List<Target> 
             facts.putIfAbsent(t.id(), new ClassifierSections.TargetFacts(t.hostingGroup(), t.kind(), t.holidayZone(),
                     j == null ? 0 : j.steps().size()));
         }
+        Map<String, String> names = new LinkedHashMap<>();
+        hostingGroups.keySet().forEach(g -> names.put(g, hostingName(g)));
         ZoneId zone = site == null ? null : site.timeZone();
-        return new ClassifierSections(facts, calendars, schoolCalendar, maintenance,
+        return new ClassifierSections(facts, names, calendars, schoolCalendar, maintenance,
                 probing == null ? null : probing.signatures(), classifier, zone);
     }
 }

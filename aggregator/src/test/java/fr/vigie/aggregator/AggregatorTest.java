@@ -207,4 +207,24 @@ class AggregatorTest {
             }
         }
     }
+
+    /**
+     * The evidence the public reads names a hosting group by its readable name ({@code hosting-groups.<id>.name}),
+     * as incident titles do, never by its configuration id.
+     */
+    @Test
+    void evidenceNamesTheHostByItsReadableNameNotItsId() throws Exception {
+        AggregatorSections named = new AggregatorSections(config.site(), config.storage(), config.targets(),
+                config.journeys(), Map.of("hostX", new fr.vigie.config.HostingGroup("hostX", "Hébergeur X (Lyon)")),
+                config.classifier(), config.probing(), config.calendars(), config.schoolCalendar(),
+                config.maintenance());
+        ReplayClassifier.Summary s = ReplayClassifier.replay(named, trace().iterator(), new StringWriter());
+        List<String> words = new ArrayList<>();
+        s.verdicts().forEach(v -> v.evidence().forEach(e -> words.addAll(List.of(e.fr(), e.en()))));
+        s.incidents().forEach(i -> i.evidence().forEach(e -> words.addAll(List.of(e.fr(), e.en()))));
+        assertThat(words).as("the host X episode is worded with its scope")
+                .anyMatch(w -> w.contains("du même hébergeur (Hébergeur X (Lyon)) touchés"))
+                .anyMatch(w -> w.contains("of the same host (Hébergeur X (Lyon)) affected"));
+        assertThat(words).noneMatch(w -> w.contains("(hostX)"));
+    }
 }

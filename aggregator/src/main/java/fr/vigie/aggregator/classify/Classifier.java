@@ -52,7 +52,7 @@ public final class Classifier {
         this.judge = new RoundJudge(tuning.slowFactor());
         this.fleet = new FleetView(tuning.window(), tuning.closeAfterRounds());
         this.hold = new StatusHold(tuning.openAfterRounds(), tuning.closeAfterRounds());
-        this.words = new EpisodeWords(zone);
+        this.words = new EpisodeWords(zone, config::hostingName);
     }
 
     /**

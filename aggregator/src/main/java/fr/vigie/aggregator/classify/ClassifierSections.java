@@ -14,11 +14,12 @@ import java.util.Optional;
 
 /**
  * What the {@link Classifier} reads of the configuration, and nothing else: per watched service its hosting group,
- * kind, school holiday zone and journey length; the calendars and the school calendar (the kind of day); the
+ * kind, school holiday zone and journey length; the hosting groups' readable names (evidence words); the calendars and the school calendar (the kind of day); the
  * declared maintenance windows; the extra body signatures of {@code probing}; its own thresholds; the site's time
  * zone. The aggregator cuts it from its own sections ({@code AggregatorSections.classifierSections()}).
  *
  * @param targets        what the classifier reads of each watched service, by target id
+ * @param hostingNames   readable name of each hosting group ({@code hosting-groups.<id>.name}), by group id
  * @param calendars      the {@code calendars} section, possibly empty
  * @param schoolCalendar the {@code calendar} section (holidays file), the shipped data when null
  * @param maintenance    declared maintenance windows, possibly empty
@@ -26,11 +27,13 @@ import java.util.Optional;
  * @param tuning         the {@code classifier} thresholds, the defaults when null
  * @param zone           the site's time zone (hour of day, words of the evidence), Europe/Paris when null
  */
-public record ClassifierSections(Map<String, TargetFacts> targets, Map<String, CalendarConfig> calendars,
+public record ClassifierSections(Map<String, TargetFacts> targets, Map<String, String> hostingNames,
+                                 Map<String, CalendarConfig> calendars,
                                  SchoolCalendarSettings schoolCalendar, List<MaintenanceWindow> maintenance,
                                  List<SignatureConfig> signatures, ClassifierConfig tuning, ZoneId zone) {
     public ClassifierSections {
         targets = targets == null ? Map.of() : Map.copyOf(targets);
+        hostingNames = hostingNames == null ? Map.of() : Map.copyOf(hostingNames);
         // the calendars keep the file's order (DayTypes reads them in it): not copied, Map.copyOf would lose it
         calendars = calendars == null ? Map.of() : calendars;
         schoolCalendar = schoolCalendar == null ? SchoolCalendarSettings.DEFAULT : schoolCalendar;
@@ -43,6 +46,11 @@ public record ClassifierSections(Map<String, TargetFacts> targets, Map<String, C
     /** What the classifier reads of one service, or nothing for a target the configuration does not name. */
     public Optional<TargetFacts> target(String id) {
         return Optional.ofNullable(targets.get(id));
+    }
+
+    /** The readable name of a hosting group, or its id when it has none (as the incident titles say it). */
+    public String hostingName(String group) {
+        return group == null ? null : hostingNames.getOrDefault(group, group);
     }
 
     /**
