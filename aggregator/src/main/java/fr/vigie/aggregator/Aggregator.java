@@ -44,7 +44,7 @@ public final class Aggregator {
     public Aggregator(AggregatorSections config, Store store) {
         this.config = config;
         this.store = store;
-        this.classifier = new Classifier(config.classifierConfig());
+        this.classifier = new Classifier(config.classifierSections());
         this.incidents = new IncidentManager(config, store);
         for (Target t : config.targets()) {
             List<Verdict> past = store.verdicts(t.id(), Instant.EPOCH, END_OF_TIME);

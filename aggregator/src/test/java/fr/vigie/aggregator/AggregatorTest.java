@@ -184,4 +184,47 @@ class AggregatorTest {
             assertThat(s.latency7d().get("ent-a")).hasSize(28);
         }
     }
+
+    /**
+     * A round is judged when its journey's last step arrives, not when the next round begins, from the very first
+     * round: the classifier knows each target's journey length before it has seen a run. Broken once when the
+     * aggregator's sections left the journeys out (the first round of each target then waited for the second).
+     */
+    @Test
+    void theFirstRoundIsJudgedOnItsLastStepNotOnTheNextRound() {
+        List<StepResult> first = scenario.rounds(0, 1, (t, k, s, r) -> r);
+        try (Store store = new SqliteStore(dir.resolve("rounds.db"))) {
+            Aggregator aggregator = new Aggregator(sections, store);
+            Recorder recorder = new Recorder();
+            aggregator.addListener(recorder);
+            first.forEach(aggregator::accept);
+            // no closeOpenRounds: each target's round is complete, so it is judged already
+            assertThat(recorder.verdicts()).extracting(Verdict::target).containsExactlyElementsOf(targets);
+            for (Verdict v : recorder.verdicts()) {
+                StepResult last = first.stream().filter(r -> r.target().equals(v.target())).reduce((x, y) -> y)
+                        .orElseThrow();
+                assertThat(v.ts()).isEqualTo(last.ts());
+            }
+        }
+    }
+
+    /**
+     * The evidence the public reads names a hosting group by its readable name ({@code hosting-groups.<id>.name}),
+     * as incident titles do, never by its configuration id.
+     */
+    @Test
+    void evidenceNamesTheHostByItsReadableNameNotItsId() throws Exception {
+        AggregatorSections named = new AggregatorSections(config.site(), config.storage(), config.targets(),
+                config.journeys(), Map.of("hostX", new fr.vigie.config.HostingGroup("hostX", "Hébergeur X (Lyon)")),
+                config.classifier(), config.probing(), config.calendars(), config.schoolCalendar(),
+                config.maintenance());
+        ReplayClassifier.Summary s = ReplayClassifier.replay(named, trace().iterator(), new StringWriter());
+        List<String> words = new ArrayList<>();
+        s.verdicts().forEach(v -> v.evidence().forEach(e -> words.addAll(List.of(e.fr(), e.en()))));
+        s.incidents().forEach(i -> i.evidence().forEach(e -> words.addAll(List.of(e.fr(), e.en()))));
+        assertThat(words).as("the host X episode is worded with its scope")
+                .anyMatch(w -> w.contains("du même hébergeur (Hébergeur X (Lyon)) touchés"))
+                .anyMatch(w -> w.contains("of the same host (Hébergeur X (Lyon)) affected"));
+        assertThat(words).noneMatch(w -> w.contains("(hostX)"));
+    }
 }

@@ -53,13 +53,13 @@ public final class TestConfigs {
                 new ClassifierConfig(2, 3, Duration.ofMinutes(10), 3.0), AlertsConfig.none());
     }
 
-    /** The same configuration with other classifier settings. */
     /** The sections of {@code c} the aggregator is made from, as the application hands them out. */
     public static AggregatorSections sections(VigieConfig c) {
-        return new AggregatorSections(c.site(), c.storage(), c.targets(), c.hostingGroups(), c.classifier(),
-                c.probing(), c.calendars(), c.schoolCalendar(), c.maintenance());
+        return new AggregatorSections(c.site(), c.storage(), c.targets(), c.journeys(), c.hostingGroups(),
+                c.classifier(), c.probing(), c.calendars(), c.schoolCalendar(), c.maintenance());
     }
 
+    /** The same configuration with other classifier settings. */
     public static VigieConfig withClassifier(VigieConfig c, ClassifierConfig classifier) {
         return new VigieConfig(c.site(), c.storage(), c.vantage(), c.probing(), c.schedules(), c.calendars(),
                 c.maintenance(), c.journeys(), c.targets(), classifier, c.alerts());

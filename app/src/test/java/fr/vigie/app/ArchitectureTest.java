@@ -64,14 +64,12 @@ class ArchitectureTest {
     static final Set<String> STAGES = Set.of("probes", "aggregator", "statuspage", "alerts", "subscriptions");
 
     /**
-     * Classes of a stage that may still take the whole {@code VigieConfig} (with their nested classes). Outside the
+     * Classes of a stage that may still take the whole {@code VigieConfig} (with their nested classes): none since
+     * the classifier took its own {@code ClassifierSections} (issue 19), and the list only ever shrinks. Outside the
      * stages, the application (its wiring, check-config, the commands), config, scoring and the simulator handle the
      * whole configuration by design.
      */
-    static final Set<String> WHOLE_CONFIG_ALLOWED = Set.of(
-            // being reworked in classify/ at the time of issue 19; the Aggregator hands it a configuration made of
-            // the aggregator's own sections only (AggregatorSections)
-            "fr.vigie.aggregator.classify.Classifier");
+    static final Set<String> WHOLE_CONFIG_ALLOWED = Set.of();
 
     private static final String WHOLE_CONFIG = "fr.vigie.config.VigieConfig";
 
@@ -143,12 +141,32 @@ class ArchitectureTest {
     }
 
     @Test
-    void theWholeConfigurationAllowListHoldsOnlyClassesThatStillNeedIt() {
-        // a class that no longer takes the whole configuration leaves the list, so the list only ever shrinks
-        for (String allowed : WHOLE_CONFIG_ALLOWED) {
-            assertThat(classes.stream().filter(c -> allowed.equals(outer(c))).flatMap(c -> c.getCodeUnits().stream())
-                    .anyMatch(u -> takesTheWholeConfiguration(u.getRawParameterTypes()))).as(allowed).isTrue();
+    void noStageClassUsesTheWholeConfigurationAtAll() {
+        // stricter than the signatures: not even a private helper of a stage reads VigieConfig
+        for (String stage : STAGES) {
+            noClasses().that().resideInAPackage("fr.vigie." + stage + "..")
+                    .should().dependOnClassesThat().haveFullyQualifiedName(WHOLE_CONFIG)
+                    .because("a stage reads only the sections it is given")
+                    .check(classes);
         }
+    }
+
+    @Test
+    void theWholeConfigurationAllowListStaysEmpty() {
+        // it only ever shrank (a class that no longer took the whole configuration left it) and it is empty now:
+        // a stage class that wants the whole configuration gets a record of its sections instead
+        assertThat(WHOLE_CONFIG_ALLOWED).isEmpty();
+    }
+
+    @Test
+    void theSectionsRuleCatchesAStageClassTakingTheWholeConfiguration() {
+        // positive control: the rule has teeth on a stage class (a test fixture in the aggregator's package that
+        // takes the whole configuration), so an empty product report is not an empty rule
+        JavaClasses fixture = new ClassFileImporter().importClasses(
+                fr.vigie.aggregator.classify.WholeConfigFixture.class);
+        assertThat(noCodeUnits().that(constructorsOrPublicMethodsOfStagesOutside(WHOLE_CONFIG_ALLOWED))
+                .should().haveRawParameterTypes(includingTheWholeConfiguration())
+                .evaluate(fixture).hasViolation()).isTrue();
     }
 
     private static DescribedPredicate<JavaCodeUnit> constructorsOrPublicMethodsOfStagesOutside(Set<String> allowed) {

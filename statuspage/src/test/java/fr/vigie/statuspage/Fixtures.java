@@ -76,7 +76,7 @@ final class Fixtures {
     /** The sections of {@code config} the aggregator is made from, as the application hands them out. */
     static fr.vigie.aggregator.AggregatorSections aggregatorSections(VigieConfig config) {
         return new fr.vigie.aggregator.AggregatorSections(config.site(), config.storage(), config.targets(),
-                config.hostingGroups(), config.classifier(), config.probing(), config.calendars(),
+                config.journeys(), config.hostingGroups(), config.classifier(), config.probing(), config.calendars(),
                 config.schoolCalendar(), config.maintenance());
     }
 

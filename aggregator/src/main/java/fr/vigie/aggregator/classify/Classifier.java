@@ -6,11 +6,8 @@ import fr.vigie.aggregator.Evidence;
 import fr.vigie.aggregator.Status;
 import fr.vigie.aggregator.Verdict;
 import fr.vigie.config.ClassifierConfig;
-import fr.vigie.config.Journey;
 import fr.vigie.config.MaintenanceWindow;
-import fr.vigie.config.Target;
 import fr.vigie.config.TargetKind;
-import fr.vigie.config.VigieConfig;
 import fr.vigie.probes.Outcome;
 import fr.vigie.probes.StepResult;
 
@@ -34,7 +31,7 @@ import java.util.Set;
  * Deterministic: the same results in the same order give the same verdicts. Not thread-safe: call from one thread.
  */
 public final class Classifier {
-    private final VigieConfig config;
+    private final ClassifierSections config;
     private final ClassifierConfig tuning;
     private final ZoneId zone;
     private final DayTypes days;
@@ -46,18 +43,16 @@ public final class Classifier {
     private final EpisodeWords words;
     private final Map<String, TargetState> targets = new HashMap<>();
 
-    public Classifier(VigieConfig config) {
+    public Classifier(ClassifierSections config) {
         this.config = config;
-        this.tuning = config.classifier() == null ? ClassifierConfig.defaults() : config.classifier();
-        this.zone = config.site() == null || config.site().timeZone() == null
-                ? ZoneId.of("Europe/Paris") : config.site().timeZone();
-        this.days = new DayTypes(config.calendars(), SchoolCalendar.of(config));
-        this.extractor = new SignalExtractor(new SymptomReader(
-                config.probing() == null ? List.of() : config.probing().signatures()));
+        this.tuning = config.tuning();
+        this.zone = config.zone();
+        this.days = new DayTypes(config.calendars(), SchoolCalendar.withFile(config.schoolCalendar().holidaysFile()));
+        this.extractor = new SignalExtractor(new SymptomReader(config.signatures()));
         this.judge = new RoundJudge(tuning.slowFactor());
         this.fleet = new FleetView(tuning.window(), tuning.closeAfterRounds());
         this.hold = new StatusHold(tuning.openAfterRounds(), tuning.closeAfterRounds());
-        this.words = new EpisodeWords(zone);
+        this.words = new EpisodeWords(zone, config::hostingName);
     }
 
     /**
@@ -99,7 +94,7 @@ public final class Classifier {
     }
 
     private TargetState newState(String id) {
-        Target target = config.target(id).orElse(null);
+        ClassifierSections.TargetFacts target = config.target(id).orElse(null);
         if (target == null) {
             return new TargetState(id, null, TargetKind.ENT, 0, null);
         }
@@ -110,9 +105,8 @@ public final class Classifier {
      * Steps a run reports before any run was seen: the whole journey (skipped steps are reported too). A target
      * whose runs are shorter (steps left out without credentials) is learnt from its first complete run.
      */
-    private int expectedSteps(Target target) {
-        Journey j = config.journeyOf(target);
-        return j == null ? 0 : j.steps().size();
+    private static int expectedSteps(ClassifierSections.TargetFacts target) {
+        return target.journeySteps();
     }
 
     private static void addIfJudged(List<Verdict> out, Verdict v) {

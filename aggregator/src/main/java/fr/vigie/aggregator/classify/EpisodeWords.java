@@ -7,13 +7,17 @@ import fr.vigie.config.TargetKind;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** The evidence sentences of an episode verdict: the latest round's figures, then what the episode adds. */
 final class EpisodeWords {
     private final ZoneId zone;
+    private final UnaryOperator<String> hostingName;
 
-    EpisodeWords(ZoneId zone) {
+    /** @param hostingName the readable name of a hosting group id (the public reads it, never the id) */
+    EpisodeWords(ZoneId zone, UnaryOperator<String> hostingName) {
         this.zone = zone;
+        this.hostingName = hostingName;
     }
 
     List<Evidence> of(TargetState t, RoundAssessment latest, EpisodeCauses.Finding f, Cause published,
@@ -54,9 +58,10 @@ final class EpisodeWords {
         }
         if (affectedInGroup >= 2 && published != Cause.VANTAGE) {
             String what = t.kind == TargetKind.ENT ? "ENT" : "services";
-            evidence.add(Words.of(affectedInGroup + " " + what + " du même hébergeur (" + t.group + ") touchés",
+            String host = hostingName.apply(t.group);
+            evidence.add(Words.of(affectedInGroup + " " + what + " du même hébergeur (" + host + ") touchés",
                     affectedInGroup + " " + (t.kind == TargetKind.ENT ? "ENTs" : "services") + " of the same host ("
-                            + t.group + ") affected"));
+                            + host + ") affected"));
         }
         if (t.onset != null && published != Cause.VANTAGE && published != Cause.MAINTENANCE) {
             evidence.add(t.onset.evidence(zone));

@@ -49,6 +49,9 @@ class SqliteFullDiskTest {
         List<Long> shed = lines.get("shed");
         assertThat(shed.get(0)).as("raw results shed").isGreaterThan(0);
         assertThat(shed.subList(1, 3)).as("no verdict nor incident event shed").containsExactly(0L, 0L);
+        assertThat(out).as("what was shed is logged, not only counted")
+                .containsPattern("WARN .*SQLite store .*: shed so far \\(pending-write queue full\\) [1-9]\\d* step"
+                        + " results, 0 verdicts, 0 incident events");
         assertThat(lines.get("pending-after")).containsExactly(0L);
         List<Long> kept = lines.get("kept");
         assertThat(kept.get(1)).isEqualTo(SqliteFullDiskWriter.VERDICTS);

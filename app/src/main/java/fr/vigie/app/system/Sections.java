@@ -42,8 +42,8 @@ public final class Sections {
 
     /** What the aggregator is made from ({@code aggregator}). */
     public static AggregatorSections aggregator(VigieConfig config) {
-        return new AggregatorSections(config.site(), config.storage(), config.targets(), config.hostingGroups(),
-                config.classifier(), config.probing(), config.calendars(), config.schoolCalendar(),
-                config.maintenance());
+        return new AggregatorSections(config.site(), config.storage(), config.targets(), config.journeys(),
+                config.hostingGroups(), config.classifier(), config.probing(), config.calendars(),
+                config.schoolCalendar(), config.maintenance());
     }
 }

@@ -1,5 +1,9 @@
 package fr.vigie.app.ops;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import fr.vigie.app.system.VigieSystem;
 import fr.vigie.config.ConfigLoader;
 import fr.vigie.config.VigieConfig;
@@ -10,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -30,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The school calendar on the operator's health endpoints of a real system: /readyz and /api/health say how far
- * the holiday data reaches and warn once it ran out, and an imported ministry export pushes that day back.
+ * the holiday data reaches, warn ahead of its end (in the log too) and once it ran out, and an imported ministry
+ * export pushes that day back.
  */
 class CalendarHealthTest {
     private static final String TOKEN = "calendar-test-token-0123456789";
@@ -86,6 +92,34 @@ class CalendarHealthTest {
                 assertThat(detail.getJsonArray("warnings").getString(0))
                         .contains("ended on 2027-08-31", "holidays included", "vigie calendar import");
             }
+        }
+    }
+
+    @Test
+    void beforeTheShippedDataEndsHealthAndTheLogWarnAhead() throws Exception {
+        Logger watchLog = (Logger) LoggerFactory.getLogger(CalendarWatch.class);
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        watchLog.addAppender(logs);
+        try (VigieSystem system = VigieSystem.start(vertx, config(""), Optional.empty(), on("2027-07-15"))) {
+            String admin = "http://127.0.0.1:" + system.adminPort().orElseThrow();
+            for (String path : List.of("/readyz", "/api/health")) {
+                HttpResponse<String> answer = get(admin + path);
+                assertThat(answer.statusCode()).as(path).isEqualTo(200);
+                JsonObject detail = new JsonObject(answer.body());
+                JsonObject calendar = detail.getJsonObject("school_calendar");
+                assertThat(calendar.getString("state")).as(path).isEqualTo("ending");
+                assertThat(calendar.getLong("days_left")).isEqualTo(47);
+                assertThat(detail.getJsonArray("warnings").getString(0))
+                        .contains("ends on 2027-08-31", "in 47 days", "vigie calendar import");
+            }
+            assertThat(logs.list).as("a WARN at start, before the data runs out")
+                    .anySatisfy(e -> {
+                        assertThat(e.getLevel()).isEqualTo(Level.WARN);
+                        assertThat(e.getFormattedMessage()).contains("ends on 2027-08-31", "vigie calendar import");
+                    });
+        } finally {
+            watchLog.detachAppender(logs);
         }
     }
 
