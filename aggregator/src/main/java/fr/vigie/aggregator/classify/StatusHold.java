@@ -52,7 +52,9 @@ final class StatusHold {
         if (published == Cause.VANTAGE) {
             return t.consecutiveGood >= 1;
         }
-        int doublings = Math.min(MAX_CLOSE_DOUBLINGS, (streaks >= 2 ? 1 : 0) + t.quickReopens);
+        // Sticky: the episode's rounds are kept up to a bound, and its first waves must not be forgotten.
+        t.cameInWaves |= streaks >= 2;
+        int doublings = Math.min(MAX_CLOSE_DOUBLINGS, (t.cameInWaves ? 1 : 0) + t.quickReopens);
         int needed = closeAfterRounds << doublings;
         return t.consecutiveGood >= needed && t.roundsOpen >= minimumRounds();
     }
@@ -68,6 +70,7 @@ final class StatusHold {
         t.quickReopens = t.roundsSinceClose <= minimumRounds() ? t.quickReopens + 1 : 0;
         t.loweredFrom = null;
         t.levelReturns = 0;
+        t.cameInWaves = false;
     }
 
     /** Ends an episode's hold: the pause after it starts. */

@@ -41,6 +41,8 @@ final class TargetState {
     int roundsSinceClose = Integer.MAX_VALUE / 2;
     /** episodes in a row that each began soon after the previous one closed: the same fault, paused */
     int quickReopens;
+    /** the open episode has come in waves (two bad streaks or more) at some point */
+    boolean cameInWaves;
     /** the level this episode last lowered from, while it has not come back; null otherwise */
     Status loweredFrom;
     /** times this episode climbed back to a level it had lowered from */
