@@ -4,7 +4,8 @@
 # nginx, each checker in a process of its own, CPU (user + system, every thread) read from /proc for each process
 # over the same measured window. docs/performance.md, "Probes".
 # usage: bench/blackbox.sh [seconds=20] [rates=500,2000]
-#   VIGIE_BENCH_JAVA_OPTS: extra JVM options for Vigie's checker (e.g. a JFR recording); THREADS=1 also prints
+#   VIGIE_BENCH_JAVA_OPTS: extra JVM options for Vigie's checker (e.g. a JFR recording, or @packaging/jvm.options for
+#   the service's own); VIGIE_BENCH_CLASSPATH: put before its classpath (A/B of a build); THREADS=1 also prints
 #   Vigie's CPU per thread (JFR misses the event loops' time in native code).
 # Installs what it lacks from Debian's packages when run as root (nginx, prometheus-blackbox-exporter); the
 # benchmarks are built on first run (bench/classpath.sh). Everything listens on 127.0.0.1; all processes started
@@ -78,7 +79,7 @@ IFS=',' read -r -a rates <<<"$RATES"
 for rate in "${rates[@]}"; do
   echo "== $rate checks/s each, ${SECONDS_MEASURED} s measured after 20 s of warm-up"
   # shellcheck disable=SC2086  # a list of options
-  java ${VIGIE_BENCH_JAVA_OPTS:-} -cp "$cp" fr.vigie.bench.blackbox.VigieAtRate --url "$page" --rate "$rate" \
+  java ${VIGIE_BENCH_JAVA_OPTS:-} -cp "${VIGIE_BENCH_CLASSPATH:+$VIGIE_BENCH_CLASSPATH:}$cp" fr.vigie.bench.blackbox.VigieAtRate --url "$page" --rate "$rate" \
     --seconds "$SECONDS_MEASURED" ${THREADS:+--threads} >"$work/vigie.out" 2>"$work/vigie.err" &
   vigie=$!
   pids+=("$vigie")

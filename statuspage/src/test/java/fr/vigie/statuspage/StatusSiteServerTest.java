@@ -112,6 +112,33 @@ class StatusSiteServerTest {
     }
 
     @Test
+    void aGzip304CarriesItsOwnValidatorAndNoBodyHeaders() throws Exception {
+        HttpResponse<byte[]> gzip = get("/", "Accept-Encoding", "gzip");
+        String etag = gzip.headers().firstValue("etag").orElseThrow();
+        String answer = raw("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: gzip\r\nIf-None-Match: " + etag
+                + "\r\nConnection: close\r\n\r\n");
+        String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+        assertThat(head).startsWith("http/1.1 304").contains("\r\netag: " + etag.toLowerCase(java.util.Locale.ROOT))
+                .contains("\r\nvary: accept-encoding", "\r\ncache-control: public, max-age=30",
+                        "\r\ncontent-security-policy: ", "\r\nlast-modified: ")
+                .doesNotContain("content-type:", "content-length:", "content-encoding:");
+    }
+
+    @Test
+    void headGivesTheLengthOfWhatGetSendsOnceForEachRepresentation() throws Exception {
+        int plain = get("/").body().length;
+        int gzip = get("/", "Accept-Encoding", "gzip").body().length;
+        for (String[] c : new String[][]{{"", String.valueOf(plain)}, {"Accept-Encoding: gzip\r\n", String.valueOf(gzip)}}) {
+            for (String method : List.of("HEAD", "GET")) {
+                String answer = raw(method + " / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + c[0] + "Connection: close\r\n\r\n");
+                String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+                assertThat(head.split("\r\ncontent-length: ", -1)).as(method + " " + c[0]).hasSize(2);
+                assertThat(head).as(method + " " + c[0]).contains("\r\ncontent-length: " + c[1]);
+            }
+        }
+    }
+
+    @Test
     void givesFeedsJsonAndSvgTheirContentTypes() throws Exception {
         assertThat(get("/history.atom").headers().firstValue("content-type")).hasValue("application/atom+xml");
         assertThat(get("/history.rss").headers().firstValue("content-type")).hasValue("application/rss+xml");

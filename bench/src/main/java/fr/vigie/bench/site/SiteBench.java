@@ -9,6 +9,7 @@ import fr.vigie.statuspage.SiteGenerator;
 import fr.vigie.statuspage.server.StatusSiteServer;
 import io.vertx.core.Vertx;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.lang.management.ManagementFactory;
@@ -20,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Measures the regeneration time of the whole site (50 services, 90 days of history by default), then
- * serves it with {@link StatusSiteServer} until killed, for {@code bench/site.sh} to load with wrk.
- * Usage: {@code SiteBench <outDir> <port> [services] [runs]}. This is a CLI output class: it prints.
+ * serves it with {@link StatusSiteServer} until killed (unless {@code --no-serve}: {@code bench/site.sh} serves it
+ * from a process of its own, {@link SiteServe}, with the service's JVM options).
+ * Usage: {@code SiteBench [--no-serve] <outDir> <port> [services] [runs]}. This is a CLI output class: it prints.
  */
 public final class SiteBench {
     private SiteBench() {
@@ -38,6 +40,9 @@ public final class SiteBench {
         int services;
         @Parameters(index = "3", arity = "0..1", defaultValue = "10", description = "regenerations measured (default ${DEFAULT-VALUE})")
         int runs;
+        @Option(names = "--no-serve", description = "exit after the regenerations (bench/site.sh serves the folder"
+                + " from a process of its own, SiteServe)")
+        boolean noServe;
     }
 
     public static void main(String[] args) throws Exception {
@@ -72,6 +77,9 @@ public final class SiteBench {
                 Quantiles.of(millis, 1), runs, cpuPerRun);
         System.out.printf("home page: %d bytes, %d bytes gzip%n", Files.size(out.resolve("index.html")),
                 Files.size(out.resolve("index.html.gz")));
+        if (a.noServe) {
+            return;
+        }
         Vertx vertx = Vertx.vertx();
         StatusSiteServer server = StatusSiteServer.start(vertx, out, "127.0.0.1", port)
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

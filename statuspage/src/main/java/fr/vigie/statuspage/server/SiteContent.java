@@ -1,6 +1,7 @@
 package fr.vigie.statuspage.server;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,11 +68,17 @@ public final class SiteContent {
                     Instant modified = old != null && old.etag().equals(etag) ? old.lastModified() : loadedAt;
                     String gzipEtag = gzip == null ? null : etag.substring(0, etag.length() - 1) + "-gz\"";
                     String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atZone(ZoneOffset.UTC));
+                    ResponseHeaders.Block identity = ResponseHeaders.of(key, contentType(key), etag, lastModified,
+                            gzip != null, false, body.length);
+                    // A 304 carries the identity headers less the body's own, with the validator it answers.
+                    ResponseHeaders.Block unchanged = identity.without(HttpHeaders.CONTENT_TYPE)
+                            .without(HttpHeaders.CONTENT_LENGTH);
                     files.put(key, new ServedFile(Buffer.buffer(body), gzip == null ? null : Buffer.buffer(gzip),
-                            etag, gzipEtag, modified,
-                            ResponseHeaders.of(key, contentType(key), etag, lastModified, gzip != null, false),
-                            gzip == null ? null
-                                    : ResponseHeaders.of(key, contentType(key), gzipEtag, lastModified, true, true)));
+                            etag, gzipEtag, modified, identity,
+                            gzip == null ? null : ResponseHeaders.of(key, contentType(key), gzipEtag, lastModified,
+                                    true, true, gzip.length),
+                            unchanged.with(HttpHeaders.ETAG, etag),
+                            gzip == null ? null : unchanged.with(HttpHeaders.ETAG, gzipEtag)));
                 }
             }
         } catch (IOException e) {

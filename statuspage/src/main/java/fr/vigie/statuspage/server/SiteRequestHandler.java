@@ -20,8 +20,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * and there is no listing. Every answer carries the security headers.
  */
 final class SiteRequestHandler implements Handler<HttpServerRequest> {
-    private static final MultiMap SECURITY = ResponseHeaders.security();
-
     private final AtomicReference<SiteContent> content;
 
     SiteRequestHandler(AtomicReference<SiteContent> content) {
@@ -36,8 +34,7 @@ final class SiteRequestHandler implements Handler<HttpServerRequest> {
         boolean api = path != null && ResponseHeaders.isApi(path);
         if (method == HttpMethod.OPTIONS && api) {
             // CORS preflight of a browser dashboard: the API is public and read-only.
-            response.headers().addAll(SECURITY).addAll(ResponseHeaders.preflight())
-                    .add(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS").add(HttpHeaders.CONTENT_LENGTH, "0");
+            ResponseHeaders.PREFLIGHT.addTo(response.headers());
             response.setStatusCode(204).end();
             return;
         }
@@ -70,18 +67,17 @@ final class SiteRequestHandler implements Handler<HttpServerRequest> {
         String etag = gzip ? file.gzipEtag() : file.etag();
         MultiMap headers = response.headers();
         if (status == 200 && notModified(request, etag, file.lastModified())) {
-            headers.addAll(file.identityHeaders()).remove(HttpHeaders.CONTENT_TYPE).set(HttpHeaders.ETAG, etag);
+            (gzip ? file.gzipNotModified() : file.notModified()).addTo(headers);
             response.setStatusCode(304).end();
             return;
         }
-        headers.addAll(gzip ? file.gzipHeaders() : file.identityHeaders());
+        // Content-Length is in the block: the same for GET and HEAD.
+        (gzip ? file.gzipHeaders() : file.identityHeaders()).addTo(headers);
         response.setStatusCode(status);
-        var body = gzip ? file.gzipBody() : file.body();
         if (request.method() == HttpMethod.HEAD) {
-            headers.add(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length()));
             response.end();
         } else {
-            response.end(body);
+            response.end(gzip ? file.gzipBody() : file.body());
         }
     }
 
@@ -132,7 +128,7 @@ final class SiteRequestHandler implements Handler<HttpServerRequest> {
     }
 
     private static void plain(HttpServerResponse response, int status, String text) {
-        response.headers().addAll(SECURITY);
+        ResponseHeaders.SECURITY.addTo(response.headers());
         response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
                 .end(io.vertx.core.buffer.Buffer.buffer(text.getBytes(StandardCharsets.UTF_8)));
     }
