@@ -6,7 +6,10 @@
 #   `vigie run` gets the JVM options that ./vigie gives it (packaging/jvm.options, MALLOC_ARENA_MAX=2); a max-heap
 #   argument, then RUN_JAVA_OPTS, are added after them and win (e.g. RUN_JAVA_OPTS="-XX:+UseG1GC" 256m).
 #   NMT=1 also prints where the JVM's memory goes (native memory tracking, which itself costs a few MB).
-# Everything listens on 127.0.0.1 (status page on 18180, admin API off, fleet admin API on 18099).
+# Everything listens on 127.0.0.1, on a block of 200 ports that nothing listens on when the script starts (so two runs
+# do not collide): with base B, the simulated services on B+101..B+133 (18101..18133 in config/demo.yaml), the
+# webhook receiver's address B+98 (nobody listens: deliveries fail and are retried, as with the demo's 18098),
+# the fleet admin API on B+99, the status page on B+180, the admin listener's address B+181 (off: no token).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
@@ -18,17 +21,31 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-# The demo fleet's configuration, with its files in a scratch folder and the site on a port of its own.
-sed -e "s#var/demo#$work#g" -e 's#127.0.0.1:8080#127.0.0.1:18180#' config/demo.yaml >"$work/bench.yaml"
+# A free block: no listening TCP socket on B..B+199 (ss), B a multiple of 200 between 20000 and 59800.
+listening="$(ss -Htln | awk '{ n = split($4, a, ":"); print a[n] }' | sort -u)"
+base=""
+for _ in $(seq 1 50); do
+  b=$((20000 + 200 * (RANDOM % 200)))
+  echo "$listening" | awk -v b="$b" '$1 >= b && $1 < b + 200 { found = 1 } END { exit found }' && { base=$b; break; }
+done
+[ -n "$base" ] || { echo "memory.sh: no free block of 200 ports found" >&2; exit 1; }
+port() { echo $((base + $1)); }
+# The demo fleet's configuration, with its files in a scratch folder and every port moved into the block
+# (181NN and its URL-encoded form in the CAS service parameters, 18098, 8080, 8081).
+sed -e "s#var/demo#$work#g" config/demo.yaml | BASE="$base" perl -pe '
+    s/(127\.0\.0\.1(?::|%3A))181(\d\d)\b/$1.($ENV{BASE} + $2)/ge;
+    s/127\.0\.0\.1:18098\b/"127.0.0.1:".($ENV{BASE} + 98)/ge;
+    s/127\.0\.0\.1:8080\b/"127.0.0.1:".($ENV{BASE} + 180)/ge;
+    s/127\.0\.0\.1:8081\b/"127.0.0.1:".($ENV{BASE} + 181)/ge' >"$work/bench.yaml"
 export VIGIE_DEMO_USERNAME=bench.vigie
 VIGIE_DEMO_PASSWORD="$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export VIGIE_DEMO_PASSWORD
 
-java -jar app/target/vigie.jar simulate --config "$work/bench.yaml" --scenario "$scenario" \
+java -jar app/target/vigie.jar simulate --config "$work/bench.yaml" --scenario "$scenario" --admin-port "$(port 99)" \
   --ground-truth "$work/ground-truth.jsonl" >"$work/simulate.log" 2>&1 &
 sim=$!; pids+=("$sim")
-for _ in $(seq 1 100); do curl -fs http://127.0.0.1:18099/stats >/dev/null 2>&1 && break; sleep 0.2; done
-curl -fs http://127.0.0.1:18099/stats >/dev/null || { cat "$work/simulate.log"; exit 1; }
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$(port 99)/stats" >/dev/null 2>&1 && break; sleep 0.2; done
+curl -fs "http://127.0.0.1:$(port 99)/stats" >/dev/null || { cat "$work/simulate.log"; exit 1; }
 
 # shellcheck disable=SC2086
 opts=("@packaging/jvm.options")

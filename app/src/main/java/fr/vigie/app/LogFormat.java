@@ -3,8 +3,8 @@ package fr.vigie.app;
 import java.util.List;
 
 /**
- * Picks the logback configuration from {@code --log-format text|json} before logging starts:
- * logback reads {@code logback.configurationFile} once, at the first logger creation.
+ * Picks the log format from {@code --log-format text|json} before logging starts: logback configures itself once,
+ * at the first logger creation, through {@link LogConfiguration}, which reads {@value LogConfiguration#FORMAT_PROPERTY}.
  */
 final class LogFormat {
     private LogFormat() {
@@ -19,8 +19,8 @@ final class LogFormat {
                 format = a.substring("--log-format=".length());
             }
         }
-        if ("json".equalsIgnoreCase(format) && System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", "logback-json.xml");
+        if ("json".equalsIgnoreCase(format) && System.getProperty(LogConfiguration.FORMAT_PROPERTY) == null) {
+            System.setProperty(LogConfiguration.FORMAT_PROPERTY, "json");
         }
         // The demo tells its story on standard output; routine log lines would drown it.
         if (list.contains("demo") && System.getProperty("vigie.log.level") == null) {
