@@ -13,6 +13,6 @@ if [ -z "${VIGIE_TEST_KEYCLOAK:-}" ]; then
   trap '[ -n "$keycloak_pid" ] && { kill "$keycloak_pid" 2>/dev/null; wait "$keycloak_pid" 2>/dev/null; }; rm -rf "$work"' EXIT
   keycloak_start "$work"
 fi
-# the product's logging (INFO, quiet Netty/Vert.x): without a configuration Logback logs every step at DEBUG
-JAVA_OPTS="${JAVA_OPTS:-} -Dlogback.configurationFile=$PWD/app/src/main/resources/logback.xml" \
+# logging: the bench module's own logback.xml (INFO, quiet Netty/Vert.x), as for every benchmark
+JAVA_OPTS="${JAVA_OPTS:-}" \
   bench/java.sh fr.vigie.bench.keycloak.KeycloakBenchmark "${1:-20}" "${2:-4}"

@@ -8,5 +8,5 @@ source bench/classpath.sh
 cp="$(bench_classpath)"
 dir="$(mktemp -d)"
 trap 'rm -rf "$dir"' EXIT
-java -Xms256m -Xmx1g -Dlogback.configurationFile=app/src/main/resources/logback.xml -cp "$cp" \
+java -Xms256m -Xmx1g -cp "$cp" \
   fr.vigie.bench.site.StepOpenDataBench "$dir" "$@"

@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/classpath.sh
 cp="$(bench_classpath)"
-java -Xms256m -Xmx768m -Dlogback.configurationFile=app/src/main/resources/logback.xml -cp "$cp" fr.vigie.bench.site.ReportBench "${1:-5}"
+java -Xms256m -Xmx768m -cp "$cp" fr.vigie.bench.site.ReportBench "${1:-5}"
