@@ -108,17 +108,11 @@ public final class ExplainMain {
     /** Every status change during a fault (and its grace) undone within the scorer's flap window. */
     private static void printFlaps(PrintStream out, String prefix, Fault f, Timeline tl, Duration grace,
                                    Instant origin) {
-        List<Timeline.StatusChange> changes = tl.changes();
-        Duration window = ScoringOptions.defaults().flapWindow();
-        for (int i = 0; i + 1 < changes.size(); i++) {
-            Timeline.StatusChange c = changes.get(i);
-            Timeline.StatusChange next = changes.get(i + 1);
-            if (!c.at().isBefore(f.start) && c.at().isBefore(f.end.plus(grace)) && next.to().equals(c.from())
-                    && Duration.between(c.at(), next.at()).compareTo(window) <= 0) {
-                out.printf("%s FLAP %-11s %-22s %s from %s to %s: %s -> %s at %s, back at %s%n", prefix, f.cause,
-                        f.target, f.mechanism, offset(origin, f.start), offset(origin, f.end), c.from(), c.to(),
-                        offset(origin, c.at()), offset(origin, next.at()));
-            }
+        for (Timeline.StatusChange c : tl.flaps(f.start, f.end.plus(grace), ScoringOptions.defaults().flapWindow())) {
+            Timeline.StatusChange back = tl.after(c);
+            out.printf("%s FLAP %-11s %-22s %s from %s to %s: %s -> %s at %s, back at %s%n", prefix, f.cause,
+                    f.target, f.mechanism, offset(origin, f.start), offset(origin, f.end), c.from(), c.to(),
+                    offset(origin, c.at()), offset(origin, back.at()));
         }
     }
 

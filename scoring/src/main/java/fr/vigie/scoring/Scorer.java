@@ -66,7 +66,7 @@ public final class Scorer {
             } else {
                 missed.add(seg);
             }
-            flaps += flapsWithin(tl, seg.start(), until);
+            flaps += tl.flaps(seg.start(), until, options.flapWindow()).size();
         }
 
         List<CauseScore> perCause = new ArrayList<>();
@@ -160,21 +160,6 @@ public final class Scorer {
 
     private static void count(Map<String, Map<String, Integer>> confusion, String row, String col) {
         confusion.computeIfAbsent(row, k -> new java.util.LinkedHashMap<>()).merge(col, 1, Integer::sum);
-    }
-
-    /** Status changes in [from, until) reverted to the previous status within the flap window. */
-    private int flapsWithin(Timeline tl, Instant from, Instant until) {
-        List<Timeline.StatusChange> changes = tl.changes();
-        int flaps = 0;
-        for (int i = 0; i + 1 < changes.size(); i++) {
-            Timeline.StatusChange c = changes.get(i);
-            Timeline.StatusChange next = changes.get(i + 1);
-            if (!c.at().isBefore(from) && c.at().isBefore(until) && next.to().equals(c.from())
-                && Duration.between(c.at(), next.at()).compareTo(options.flapWindow()) <= 0) {
-                flaps++;
-            }
-        }
-        return flaps;
     }
 
     /** The union of a target's fault segments, each extended by the grace, clipped to the horizon, sorted. */

@@ -110,4 +110,26 @@ final class Timeline {
     List<StatusChange> changes() {
         return changes;
     }
+
+    /**
+     * Flaps: status changes in [from, until) undone (back to the status before) within {@code window}; each is
+     * returned as the change, the undoing change being the next one.
+     */
+    List<StatusChange> flaps(Instant from, Instant until, Duration window) {
+        List<StatusChange> out = new ArrayList<>();
+        for (int i = 0; i + 1 < changes.size(); i++) {
+            StatusChange c = changes.get(i);
+            StatusChange next = changes.get(i + 1);
+            if (!c.at().isBefore(from) && c.at().isBefore(until) && next.to().equals(c.from())
+                    && Duration.between(c.at(), next.at()).compareTo(window) <= 0) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** The change after {@code c}. */
+    StatusChange after(StatusChange c) {
+        return changes.get(changes.indexOf(c) + 1);
+    }
 }
