@@ -98,15 +98,9 @@ public final class Classifier {
         if (target == null) {
             return new TargetState(id, null, TargetKind.ENT, 0, null);
         }
-        return new TargetState(id, target.hostingGroup(), target.kind(), expectedSteps(target), target.holidayZone());
-    }
-
-    /**
-     * Steps a run reports before any run was seen: the whole journey (skipped steps are reported too). A target
-     * whose runs are shorter (steps left out without credentials) is learnt from its first complete run.
-     */
-    private static int expectedSteps(ClassifierSections.TargetFacts target) {
-        return target.journeySteps();
+        // Before any run was seen a run is expected to report the whole journey (skipped steps are reported too); a
+        // target whose runs are shorter (steps left out without credentials) is learnt from its first complete run.
+        return new TargetState(id, target.hostingGroup(), target.kind(), target.journeySteps(), target.holidayZone());
     }
 
     private static void addIfJudged(List<Verdict> out, Verdict v) {
